@@ -24,7 +24,7 @@ import org.fundwatch.drg.DrgCase;
  * <p>Columns are found by header name (case-insensitive; extra columns such as a reference {@code drg} are
  * ignored). {@code Index}, {@code gender}, {@code age}, {@code ICD10_DRGS} and {@code ICD9_DRGS} are required in
  * the header; {@code ageDay}, {@code weight}, {@code dept}, {@code inHospitalTime}, {@code leavingType} are
- * optional. Codes are {@code |}-separated, principal first. Gender: {@code 1}/{@code 男} male,
+ * optional. Codes are {@code |}-separated (a {@code ,} inside a quoted field is accepted too), principal first. Gender: {@code 1}/{@code 男} male,
  * {@code 2}/{@code 女} female, empty unknown.
  *
  * <p>A bad row (non-numeric age, too few fields, bad gender) becomes a {@link CaseRow} with an error; an
@@ -170,7 +170,7 @@ public final class CaseCsvReader implements Iterator<CaseRow>, Closeable {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        for (String c : v.split("\\|")) {
+        for (String c : v.split("[|,]")) {
             String s = c.strip();
             if (!s.isEmpty()) {
                 out.add(s);
