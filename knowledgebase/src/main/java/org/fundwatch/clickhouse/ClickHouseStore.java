@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -107,7 +108,7 @@ public final class ClickHouseStore implements AutoCloseable {
     /** Runs one statement with the given settings (e.g. another current database). */
     public void execute(String sql, CommandSettings settings) {
         String statement = stripSemicolon(sql);
-        try (CommandResponse ignored = await(client.execute(statement, settings), statement)) {
+        try (CommandResponse ignored = await(() -> client.execute(statement, settings), statement)) {
             // nothing to read
         } catch (ClickHouseStoreException e) {
             throw e;
@@ -134,7 +135,7 @@ public final class ClickHouseStore implements AutoCloseable {
         QuerySettings settings = new QuerySettings()
                 .setFormat(ClickHouseFormat.JSONEachRow)
                 .serverSetting("output_format_json_quote_64bit_integers", "0");
-        QueryResponse response = await(client.query(statement, settings), statement);
+        QueryResponse response = await(() -> client.query(statement, settings), statement);
         try {
             MappingIterator<Map<String, Object>> rows =
                     ClickHouseJson.mapper().readerFor(ROW).readValues(response.getInputStream());
@@ -168,14 +169,14 @@ public final class ClickHouseStore implements AutoCloseable {
                 out.close();
             }
         };
-        insert(target, client.insert(target, writer, ClickHouseFormat.JSONEachRow, new InsertSettings()));
+        insert(target, () -> client.insert(target, writer, ClickHouseFormat.JSONEachRow, new InsertSettings()));
         return count[0];
     }
 
     /** Inserts newline-separated JSON objects read from {@code jsonLines} into {@code table}. */
     public void insertJsonEachRow(String table, InputStream jsonLines) {
         String target = table(table);
-        insert(target, client.insert(target, jsonLines, ClickHouseFormat.JSONEachRow, new InsertSettings()));
+        insert(target, () -> client.insert(target, jsonLines, ClickHouseFormat.JSONEachRow, new InsertSettings()));
     }
 
     @Override
@@ -183,9 +184,9 @@ public final class ClickHouseStore implements AutoCloseable {
         client.close();
     }
 
-    private void insert(String target, CompletableFuture<InsertResponse> future) {
+    private void insert(String target, Supplier<CompletableFuture<InsertResponse>> call) {
         String what = "INSERT INTO " + target + " FORMAT JSONEachRow";
-        try (InsertResponse ignored = await(future, what)) {
+        try (InsertResponse ignored = await(call, what)) {
             // the response carries only metrics
         } catch (ClickHouseStoreException e) {
             throw e;
@@ -194,8 +195,11 @@ public final class ClickHouseStore implements AutoCloseable {
         }
     }
 
-    private <T> T await(CompletableFuture<T> future, String sql) {
+    /** Runs a client call and waits for it; the client throws some errors at once and others through the future. */
+    private <T> T await(Supplier<CompletableFuture<T>> call, String sql) {
+        CompletableFuture<T> future = null;
         try {
+            future = call.get();
             return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
