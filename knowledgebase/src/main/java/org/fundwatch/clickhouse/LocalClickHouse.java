@@ -293,7 +293,7 @@ public final class LocalClickHouse {
         if (recorded > 0 && recorded != exclude && isFree(recorded)) {
             return recorded;
         }
-        if (preferred != exclude && isFree(preferred)) {
+        if (preferred > 0 && preferred != exclude && isFree(preferred)) {
             return preferred;
         }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -303,9 +303,13 @@ public final class LocalClickHouse {
         }
     }
 
+    /**
+     * {@code true} when the port can be bound on loopback. With SO_REUSEADDR like ClickHouse itself binds, so
+     * connections in TIME_WAIT from a previous run do not move the server to another port.
+     */
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
             return true;
         } catch (IOException e) {
