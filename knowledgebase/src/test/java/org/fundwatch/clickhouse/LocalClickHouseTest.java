@@ -61,6 +61,22 @@ class LocalClickHouseTest {
     }
 
     @Test
+    void aServerThatDiesAtStartupIsReportedWithItsLog(@TempDir Path dir) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path fake = bin.resolve("clickhouse-server");
+        Files.writeString(fake, "#!/bin/sh\necho \"Address already in use: 127.0.0.1:8123\"\nexit 70\n");
+        fake.toFile().setExecutable(true);
+        Path varDir = dir.resolve("var");
+        LocalClickHouse local = new LocalClickHouse(List.of(bin), List.of("false"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> local.start(varDir, Duration.ofSeconds(20)));
+        assertTrue(e.getMessage().contains("exited during startup"), e.getMessage());
+        assertTrue(e.getMessage().contains("Address already in use"), e.getMessage());
+        assertTrue(e.getMessage().contains(varDir.resolve("log").toString()), e.getMessage());
+        assertFalse(local.status(varDir).running());
+    }
+
+    @Test
     void keepsARecordedFreePortAndAvoidsABusyOne() throws Exception {
         int free = LocalClickHouse.choosePort(-1, 0, -1);
         assertTrue(free > 0);
