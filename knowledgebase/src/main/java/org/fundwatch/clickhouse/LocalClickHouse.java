@@ -13,9 +13,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,6 +139,21 @@ public final class LocalClickHouse {
      */
     public LocalServer start(Path varDir, Duration timeout) {
         LocalServerFiles files = new LocalServerFiles(varDir);
+        // Two processes starting the same directory at once (e.g. two test JVMs) must not launch two servers.
+        try {
+            Files.createDirectories(files.varDir);
+            try (FileChannel channel = FileChannel.open(files.varDir.resolve("start.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                return startLocked(files, timeout);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not lock the ClickHouse directory " + files.varDir, e);
+        }
+    }
+
+    private LocalServer startLocked(LocalServerFiles files, Duration timeout) {
+        Path varDir = files.varDir;
         LocalServer current = status(varDir);
         if (current.running()) {
             if (!current.healthy()) {
