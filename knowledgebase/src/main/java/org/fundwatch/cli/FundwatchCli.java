@@ -1,6 +1,7 @@
 package org.fundwatch.cli;
 
 import java.util.Arrays;
+import org.fundwatch.clickhouse.cli.ClickHouseCommand;
 import org.fundwatch.drg.cli.DrgCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fundwatch", mixinStandardHelpOptions = true, version = "fundwatch 0.1.0-SNAPSHOT",
         description = "Fundwatch — intelligent supervision of China's medical-insurance fund.",
-        subcommands = {DrgCommand.class})
+        subcommands = {DrgCommand.class, ClickHouseCommand.class})
 public final class FundwatchCli implements Runnable {
     @Spec
     CommandSpec spec;
