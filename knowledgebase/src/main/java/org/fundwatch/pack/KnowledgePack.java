@@ -35,7 +35,7 @@ public final class KnowledgePack {
     private final Map<String, ItemFrequency> itemFrequency;
     private final Map<String, ItemCourse> itemCourse;
     private final Map<String, ItemPeriod> itemPeriod;
-    private final Map<String, SecondarySurgery> secondarySurgery;
+    private final Map<String, List<SecondarySurgery>> secondarySurgery;
     private final Map<String, DrugIndication> drugIndication;
     private final Map<String, SecondLineDrug> secondLineDrug;
     private final Map<String, ChildOnlyDrug> childOnlyDrug;
@@ -66,7 +66,8 @@ public final class KnowledgePack {
         itemFrequency = index(PackTable.ITEM_FREQUENCY, ItemFrequency::itemCode);
         itemCourse = index(PackTable.ITEM_COURSE, ItemCourse::itemCode);
         itemPeriod = index(PackTable.ITEM_PERIOD, ItemPeriod::itemCode);
-        secondarySurgery = index(PackTable.SECONDARY_SURGERY, SecondarySurgery::itemCode);
+        secondarySurgery = group(PackTable.SECONDARY_SURGERY, SecondarySurgery::itemCode);
+        index(PackTable.SECONDARY_SURGERY, s -> s.itemCode() + "|" + s.surgeryGroup());
         drugIndication = index(PackTable.DRUG_INDICATION, DrugIndication::drugCode);
         secondLineDrug = index(PackTable.DRUG_SECOND_LINE, SecondLineDrug::drugCode);
         childOnlyDrug = index(PackTable.DRUG_CHILD_ONLY, ChildOnlyDrug::drugCode);
@@ -178,13 +179,14 @@ public final class KnowledgePack {
         return get(itemPeriod, itemCode);
     }
 
-    public Optional<SecondarySurgery> secondarySurgery(String itemCode) {
-        return get(secondarySurgery, itemCode);
+    /** The discount-group memberships of a surgery item (a few items, e.g. 阑尾切除术, are in two or more groups). */
+    public List<SecondarySurgery> secondarySurgery(String itemCode) {
+        return itemCode == null ? List.of() : secondarySurgery.getOrDefault(itemCode, List.of());
     }
 
-    /** The discount group (e.g. 胃肠手术组) of a surgery item. */
-    public Optional<String> secondarySurgeryGroup(String itemCode) {
-        return secondarySurgery(itemCode).map(SecondarySurgery::surgeryGroup);
+    /** The discount groups (e.g. 胃肠手术组) of a surgery item; empty when it is in none. */
+    public List<String> secondarySurgeryGroups(String itemCode) {
+        return secondarySurgery(itemCode).stream().map(SecondarySurgery::surgeryGroup).toList();
     }
 
     public Optional<DrugIndication> drugIndication(String drugCode) {
