@@ -18,6 +18,7 @@ import java.util.Random;
  */
 final class SyntheticPrices {
     private static final long SEED = 0x5EED_2025L;
+    private static final java.util.regex.Pattern ITEM_CODE = java.util.regex.Pattern.compile("\\d{15}");
 
     private final Map<String, String[]> codes = new LinkedHashMap<>();
 
@@ -36,7 +37,7 @@ final class SyntheticPrices {
     }
 
     static String kindOf(String code) {
-        if (code.matches("\\d{15}")) {
+        if (ITEM_CODE.matcher(code).matches()) {
             return "item";
         }
         if (code.length() == 27 && code.startsWith("C")) {
