@@ -10,10 +10,11 @@ import java.util.Optional;
  * province is checked against a table; the lower segments are only checked to be digits.
  */
 public record AdminDivision(String value) {
+    private static final java.util.regex.Pattern SIX_DIGITS = java.util.regex.Pattern.compile("\\d{6}");
 
     public AdminDivision {
         String t = value == null ? null : value.trim();
-        if (t == null || !t.matches("\\d{6}")) {
+        if (t == null || !SIX_DIGITS.matcher(t).matches()) {
             throw new InvalidCodeException("not a 6-digit admin-division code: " + InvalidCodeException.quote(value));
         }
         if (Province.ofCode(t.substring(0, 2)).isEmpty()) {

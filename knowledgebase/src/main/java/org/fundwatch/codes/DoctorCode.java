@@ -8,10 +8,11 @@ import java.util.Optional;
  * reference §5), so callers should treat a mismatch as a warning, not a rejection.
  */
 public record DoctorCode(String value) {
+    private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("D\\d{12}");
 
     public DoctorCode {
         String t = value == null ? null : value.trim();
-        if (t == null || !t.matches("D\\d{12}") || !AdminDivision.isValid(t.substring(1, 7))) {
+        if (t == null || !FORMAT.matcher(t).matches() || !AdminDivision.isValid(t.substring(1, 7))) {
             throw new InvalidCodeException("not a national doctor code (expected D + 6-digit admdvs + 6-digit serial, e.g. D320481001162): "
                     + InvalidCodeException.quote(value));
         }

@@ -8,6 +8,7 @@ import java.util.Optional;
  * retail pharmacy (seen in HIS code, not confirmed by the field reference).
  */
 public record InstitutionCode(String value) {
+    private static final java.util.regex.Pattern FORMAT = java.util.regex.Pattern.compile("[HP]\\d{11}");
 
     /** The kind of designated institution, from the first letter. */
     public enum Kind {
@@ -19,7 +20,7 @@ public record InstitutionCode(String value) {
 
     public InstitutionCode {
         String t = value == null ? null : value.trim();
-        if (t == null || !t.matches("[HP]\\d{11}")) {
+        if (t == null || !FORMAT.matcher(t).matches()) {
             throw new InvalidCodeException("not an institution code (expected H or P + 6-digit admdvs + 5-digit serial, e.g. H32118100064): "
                     + InvalidCodeException.quote(value));
         }

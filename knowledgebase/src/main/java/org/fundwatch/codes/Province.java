@@ -42,11 +42,9 @@ public enum Province {
 
     /** The province with the two-digit {@code code}, or empty. */
     public static Optional<Province> ofCode(String code) {
-        for (Province p : values()) {
-            if (p.code.equals(code)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(BY_CODE.get(code));
     }
+
+    private static final java.util.Map<String, Province> BY_CODE = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Province::code, p -> p));
 }

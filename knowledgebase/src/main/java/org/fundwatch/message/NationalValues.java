@@ -34,6 +34,9 @@ public final class NationalValues {
     private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
             .withResolverStyle(ResolverStyle.STRICT);
 
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
     private NationalValues() {
     }
 
@@ -75,7 +78,7 @@ public final class NationalValues {
     /** A decimal given as text, or empty when {@code text} is not a plain decimal number. */
     public static Optional<BigDecimal> parseDecimal(String text) {
         String t = text.strip();
-        if (t.isEmpty() || !t.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (t.isEmpty() || !DECIMAL.matcher(t).matches()) {
             return Optional.empty();
         }
         return Optional.of(new BigDecimal(t));
