@@ -2,12 +2,29 @@ package org.fundwatch.model;
 
 /** Sex per the national dictionary {@code gend} (GB/T 2261.1): 0 unknown, 1 male, 2 female, 9 not stated. */
 public enum Gender {
-    UNKNOWN("0"), MALE("1"), FEMALE("2"), NOT_STATED("9");
+    UNKNOWN("0", "未知"), MALE("1", "男"), FEMALE("2", "女"), NOT_STATED("9", "未说明");
 
     private final String code;
+    private final String label;
 
-    Gender(String code) {
+    Gender(String code, String label) {
         this.code = code;
+        this.label = label;
+    }
+
+    /** The Chinese label used in the published knowledge points (男 / 女 …). */
+    public String label() {
+        return label;
+    }
+
+    /** Parses a published label (男 / 女); another value throws. */
+    public static Gender ofLabel(String label) {
+        for (Gender g : values()) {
+            if (g.label.equals(label == null ? null : label.strip())) {
+                return g;
+            }
+        }
+        throw new IllegalArgumentException("gender must be 男 or 女, got '" + label + "'");
     }
 
     /** The national code. */

@@ -1,5 +1,7 @@
 package org.fundwatch.pack;
 
+import org.fundwatch.model.Gender;
+
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;

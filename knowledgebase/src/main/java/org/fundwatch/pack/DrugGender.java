@@ -1,4 +1,6 @@
 package org.fundwatch.pack;
 
+import org.fundwatch.model.Gender;
+
 /** A drug usable by one gender only (药品区分性别使用). */
 public record DrugGender(String drugCode, String genericName, Gender gender, String constraintText, String source) {}

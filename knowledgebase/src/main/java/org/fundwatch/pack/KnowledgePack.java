@@ -1,5 +1,7 @@
 package org.fundwatch.pack;
 
+
+import org.fundwatch.codes.IcdCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,9 +80,9 @@ public final class KnowledgePack {
         doctors = index(PackTable.DOCTORS, Doctor::doctorCode);
         prices = index(PackTable.PRICES, Price::code);
         chronicDiseases = index(PackTable.CHRONIC_DISEASES, ChronicDisease::mCode);
-        icd10 = PackIcdCatalog.load(dir.resolve("icd/icd10-nhsa-v2.0.dat"), dir.resolve("icd/icd10-nhsa-v2.0-grey.dat"),
+        icd10 = IcdCatalog.load(dir.resolve("icd/icd10-nhsa-v2.0.dat"), dir.resolve("icd/icd10-nhsa-v2.0-grey.dat"),
                 "医保版ICD-10 v2.0");
-        icd9 = PackIcdCatalog.load(dir.resolve("icd/icd9cm3-nhsa-v2.0.dat"),
+        icd9 = IcdCatalog.load(dir.resolve("icd/icd9cm3-nhsa-v2.0.dat"),
                 dir.resolve("icd/icd9cm3-nhsa-v2.0-grey.dat"), "医保版ICD-9-CM-3 v2.0");
     }
 

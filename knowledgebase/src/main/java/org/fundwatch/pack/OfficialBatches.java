@@ -1,5 +1,7 @@
 package org.fundwatch.pack;
 
+import org.fundwatch.model.Gender;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

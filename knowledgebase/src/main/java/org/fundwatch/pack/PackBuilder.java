@@ -1,5 +1,6 @@
 package org.fundwatch.pack;
 
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package org.fundwatch.pack;
 
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.fundwatch.pack;
 
+import org.fundwatch.model.Gender;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
