@@ -74,6 +74,11 @@ public final class CatalogRecords {
     public record PeriodLimit(String code, String name, int maxCount, int periodDays, String constraintText) {
     }
 
+    /** item_course: total paid days and minimum interval between uses; -1 when the text gives none. */
+    public record ItemCourseLimit(String code, String name, int maxTotalDays, int minIntervalDays,
+                                  String constraintText) {
+    }
+
     /** secondary_surgery: a surgery item and its 手术组; second surgeries in a group must be discounted. */
     public record SurgeryGroupItem(String code, String name, String group, String constraintText) {
     }

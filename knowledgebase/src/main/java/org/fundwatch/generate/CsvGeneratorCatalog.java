@@ -73,7 +73,7 @@ public final class CsvGeneratorCatalog implements GeneratorCatalog {
     private final List<DuplicatePair> duplicateCharges;
     private final List<FrequencyLimit> itemFrequency;
     private final List<PeriodLimit> itemPeriod;
-    private final List<CodeName> itemCourse;
+    private final List<CatalogRecords.ItemCourseLimit> itemCourse;
     private final List<SurgeryGroupItem> secondarySurgery;
     private final List<IndicationRule> drugIndication;
     private final List<CodeName> drugSecondLine;
@@ -123,7 +123,9 @@ public final class CsvGeneratorCatalog implements GeneratorCatalog {
                 (int) parseLong(r.get("max_count")), blankTo(r.get("per_unit"), "日")));
         itemPeriod = read("item_period", false, r -> new PeriodLimit(r.get("item_code"), r.get("item_name"),
                 (int) parseLong(r.get("max_count")), (int) parseLong(r.get("period_days")), r.get("constraint_text")));
-        itemCourse = read("item_course", false, r -> new CodeName(r.get("item_code"), r.get("item_name")));
+        itemCourse = read("item_course", false, r -> new CatalogRecords.ItemCourseLimit(r.get("item_code"),
+                r.get("item_name"), (int) parseLong(r.get("max_total_days")), (int) parseLong(r.get("min_interval_days")),
+                r.get("constraint_text")));
         secondarySurgery = read("secondary_surgery", false, r -> new SurgeryGroupItem(r.get("item_code"),
                 r.get("item_name"), r.get("surgery_group"), r.get("constraint_text")));
         drugIndication = read("drug_indication", false, r -> new IndicationRule(r.get("drug_code"),
@@ -447,7 +449,7 @@ public final class CsvGeneratorCatalog implements GeneratorCatalog {
     @Override public List<DuplicatePair> duplicateCharges() { return duplicateCharges; }
     @Override public List<FrequencyLimit> itemFrequency() { return itemFrequency; }
     @Override public List<PeriodLimit> itemPeriod() { return itemPeriod; }
-    @Override public List<CodeName> itemCourse() { return itemCourse; }
+    @Override public List<CatalogRecords.ItemCourseLimit> itemCourse() { return itemCourse; }
     @Override public List<SurgeryGroupItem> secondarySurgery() { return secondarySurgery; }
     @Override public List<IndicationRule> drugIndication() { return drugIndication; }
     @Override public List<CodeName> drugSecondLine() { return drugSecondLine; }

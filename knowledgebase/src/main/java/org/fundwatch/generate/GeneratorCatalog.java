@@ -58,8 +58,8 @@ public interface GeneratorCatalog {
 
     List<PeriodLimit> itemPeriod();
 
-    /** item_course codes (total-days / interval limits); the generator keeps them out of normal data. */
-    List<CodeName> itemCourse();
+    /** item_course limits (total days / minimum interval); the generator keeps them out of normal data. */
+    List<CatalogRecords.ItemCourseLimit> itemCourse();
 
     List<SurgeryGroupItem> secondarySurgery();
 

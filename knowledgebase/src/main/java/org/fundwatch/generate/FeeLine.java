@@ -1,0 +1,61 @@
+package org.fundwatch.generate;
+
+import org.fundwatch.generate.CatalogRecords.PriceKind;
+
+/** One fee line (费用明细) of an encounter. Time is seconds since the first simulated day's midnight. */
+public final class FeeLine {
+    final String serial;
+    final String code;
+    final String name;
+    final PriceKind kind;
+    final String chargeType;
+    final String listType;
+    final String unit;
+    final long priceFen;
+    final int count;
+    final long totalFen;
+    final long time;
+    final int supplyDays;
+    final CatalogRecords.Doctor doctor;
+
+    FeeLine(String serial, String code, String name, PriceKind kind, String chargeType, String listType, String unit,
+            long priceFen, int count, long time, int supplyDays, CatalogRecords.Doctor doctor) {
+        this.serial = serial;
+        this.code = code;
+        this.name = name;
+        this.kind = kind;
+        this.chargeType = chargeType;
+        this.listType = listType;
+        this.unit = unit;
+        this.priceFen = priceFen;
+        this.count = count;
+        this.totalFen = priceFen * count;
+        this.time = time;
+        this.supplyDays = supplyDays;
+        this.doctor = doctor;
+    }
+
+    public String serial() {
+        return serial;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public long time() {
+        return time;
+    }
+
+    public long totalFen() {
+        return totalFen;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public long priceFen() {
+        return priceFen;
+    }
+}
