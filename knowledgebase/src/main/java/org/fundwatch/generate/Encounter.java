@@ -29,6 +29,7 @@ public final class Encounter {
     long drgStandardFen;
     boolean preCheck;
     boolean followUp;
+    boolean removed;
     private int nextLine = 1;
 
     Encounter(long number, EncounterKind kind, Person person, Institution institution, Doctor doctor, long start) {

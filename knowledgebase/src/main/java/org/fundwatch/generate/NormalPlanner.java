@@ -167,16 +167,25 @@ final class NormalPlanner {
         return null;
     }
 
-    private long daytime(int day, SplittableRandom r, int fromHour, int hours) {
+    long daytime(int day, SplittableRandom r, int fromHour, int hours) {
         return day * World.DAY + fromHour * World.HOUR + r.nextInt(hours * 3600);
     }
 
     Encounter outpatient(Person p, PersonState state, int day, SplittableRandom r) {
-        Institution inst = hospital(p, r, 1);
-        Encounter e = start(EncounterKind.OUTPATIENT, p, inst, daytime(day, r, 8, 9), r);
+        return outpatientAt(p, state, hospital(p, r, 1), daytime(day, r, 8, 9), r);
+    }
+
+    /** An ordinary outpatient visit with consultation, maybe a test, and short-course drugs. */
+    Encounter outpatientAt(Person p, PersonState state, Institution inst, long time, SplittableRandom r) {
+        Encounter e = start(EncounterKind.OUTPATIENT, p, inst, time, r);
         if (e == null) {
             return null;
         }
+        fillOutpatient(e, state, r);
+        return e;
+    }
+
+    void fillOutpatient(Encounter e, PersonState state, SplittableRandom r) {
         e.mainDiagnosis = World.pick(world.commonDiagnoses, r);
         Set<String> codes = new java.util.HashSet<>();
         long t = e.start + 300;
@@ -189,7 +198,6 @@ final class NormalPlanner {
             builder.addNormalDrug(e, codes, state, t + 1800, 3 + r.nextInt(5), 1 + r.nextInt(2), MAX_NORMAL_DRUG_FEN, r);
         }
         finish(e, r);
-        return e;
     }
 
     private void chronic(Person p, PersonState state, int day, SplittableRandom r) {
@@ -254,13 +262,17 @@ final class NormalPlanner {
     }
 
     private void pharmacy(Person p, PersonState state, int day, SplittableRandom r) {
+        pharmacyAt(p, state, daytime(day, r, 9, 12), r);
+    }
+
+    /** A pharmacy purchase in the person's region, or null when the region has no pharmacy. */
+    Encounter pharmacyAt(Person p, PersonState state, long time, SplittableRandom r) {
         List<Institution> list = world.pharmaciesByRegion.get(p.insuredAdmdvs);
         if (list == null || list.isEmpty()) {
-            return;
+            return null;
         }
         Institution inst = World.pick(list, r);
-        Encounter e = world.newEncounter(EncounterKind.PHARMACY, p, inst, world.anyDoctor(inst, r),
-                daytime(day, r, 9, 12));
+        Encounter e = world.newEncounter(EncounterKind.PHARMACY, p, inst, world.anyDoctor(inst, r), time);
         Set<String> codes = new java.util.HashSet<>();
         int drugs = 1 + r.nextInt(3);
         for (int i = 0; i < drugs; i++) {
@@ -269,12 +281,13 @@ final class NormalPlanner {
         }
         if (e.lines.isEmpty()) {
             world.remove(e);
-            return;
+            return null;
         }
         finish(e, r);
+        return e;
     }
 
-    private void finish(Encounter e, SplittableRandom r) {
+    void finish(Encounter e, SplittableRandom r) {
         long last = e.start;
         for (FeeLine l : e.lines) {
             last = Math.max(last, l.time);
@@ -303,23 +316,42 @@ final class NormalPlanner {
         if (drg == null) {
             return null;
         }
+        long standard = world.standard(inst, drg.drgCode()).standardFen();
+        Encounter e = stay(p, state, inst, drg, day, length, standard * (75 + r.nextInt(51)) / 100, r);
+        if (e != null) {
+            long total = e.totalFen();
+            if (total * 10 < standard * 5 || total * 10 > standard * 16) {
+                // outside the normal band: drop rather than emit an unlabelled cost-ratio outlier
+                world.remove(e);
+                return null;
+            }
+            e.secondaryDiagnoses.clear();
+            if (r.nextDouble() < 0.3) {
+                CodeName secondary = World.pick(world.commonDiagnoses, r);
+                if (!secondary.code().equals(e.mainDiagnosis.code())) {
+                    e.secondaryDiagnoses.add(secondary);
+                }
+            }
+        }
+        return e;
+    }
+
+    /** An inpatient stay of {@code length} nights under {@code drg} with charges near {@code targetFen}. */
+    Encounter stay(Person p, PersonState state, Institution inst, MedicalDrg drg, int day, int length, long targetFen,
+                   SplittableRandom r) {
         DrgStandard standard = world.standard(inst, drg.drgCode());
         Encounter e = start(EncounterKind.INPATIENT, p, inst, daytime(day, r, 8, 8), r);
-        if (e == null) {
+        if (e == null || standard == null) {
+            if (e != null) {
+                world.remove(e);
+            }
             return null;
         }
         e.mainDiagnosis = World.pick(drg.principalDiagnoses(), r);
         e.drgCode = drg.drgCode();
         e.drgStandardFen = standard.standardFen();
-        if (r.nextDouble() < 0.3) {
-            CodeName secondary = World.pick(world.commonDiagnoses, r);
-            if (!secondary.code().equals(e.mainDiagnosis.code())) {
-                e.secondaryDiagnoses.add(secondary);
-            }
-        }
         e.end = (day + length) * World.DAY + 9 * World.HOUR + r.nextInt(3 * 3600);
-        long target = standard.standardFen() * (75 + r.nextInt(51)) / 100;
-        fillStay(e, state, length, target, r);
+        fillStay(e, state, length, targetFen, r);
         e.preCheck = r.nextDouble() < world.config.preCheckRate();
         return e;
     }
@@ -358,7 +390,7 @@ final class NormalPlanner {
                 total += l == null ? 0 : l.totalFen;
             }
         }
-        for (int k = 0; k < 12 && total < target * 95 / 100; k++) {
+        for (int k = 0; k < 400 && total < target * 95 / 100; k++) {
             long remaining = target - total;
             long t = e.start + World.HOUR + r.nextInt((int) Math.max(1, e.end - e.start - 2 * World.HOUR));
             List<PriceEntry> pool = r.nextBoolean() ? world.pools.drugs : world.pools.treatments;

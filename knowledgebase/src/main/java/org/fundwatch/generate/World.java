@@ -225,9 +225,12 @@ final class World {
         return e;
     }
 
-    /** Removes a planned encounter (labelled cases clear a window of a person's normal activity). */
+    /**
+     * Removes a planned encounter (labelled cases clear a window of a person's normal activity). The
+     * encounter is only flagged in the global list, which keeps removal O(1) for large runs.
+     */
     void remove(Encounter e) {
-        encounters.remove(e);
+        e.removed = true;
         e.person.encounters.remove(e);
         if (e.doctor != null) {
             removeLoad(e.doctor, e.start);
