@@ -11,9 +11,16 @@ public final class CatalogRecords {
     private CatalogRecords() {
     }
 
-    /** A designated institution (hospital, clinic or pharmacy); level 1–3, 0 for pharmacies/无等级. */
-    public record Institution(String code, String name, String admdvs, int level, boolean pharmacy,
+    /**
+     * A designated institution (hospital, clinic, internet hospital or pharmacy); level 1–3, 0 for
+     * pharmacies/无等级; {@code type} as the registry gives it (综合医院, 互联网医院, 定点药店 …).
+     */
+    public record Institution(String code, String name, String admdvs, int level, String type, boolean pharmacy,
                               boolean internetQualified) {
+        /** Whether patients are seen in person here (an internet-only hospital has no offline clinic). */
+        public boolean offline() {
+            return !pharmacy && (type == null || !type.contains("互联网"));
+        }
     }
 
     /** A doctor registered at an institution; {@code titleCode} is the national 231–235 title code. */

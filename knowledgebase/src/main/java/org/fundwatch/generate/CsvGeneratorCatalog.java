@@ -90,7 +90,7 @@ public final class CsvGeneratorCatalog implements GeneratorCatalog {
     private CsvGeneratorCatalog(Path pack) throws IOException {
         this.pack = pack;
         institutions = read("institutions", true, r -> new Institution(r.get("institution_code"), r.get("name"),
-                r.get("admdvs"), parseLevel(r.get("level")), isPharmacy(r.get("type"), r.get("institution_code")),
+                r.get("admdvs"), parseLevel(r.get("level")), r.get("type"), isPharmacy(r.get("type"), r.get("institution_code")),
                 isTrue(r.get("internet_qualified"))));
         doctors = read("doctors", true, r -> new Doctor(r.get("doctor_code"), r.get("name"),
                 r.get("institution_code"), r.get("dept_code"), r.get("dept_name"), titleCode(r.get("title"))));

@@ -43,7 +43,6 @@ final class World {
     final Map<String, List<Institution>> pharmaciesByRegion = new TreeMap<>();
     final List<Institution> hospitals = new ArrayList<>();
     final List<Institution> internetHospitals = new ArrayList<>();
-    final List<Institution> levelOneHospitals = new ArrayList<>();
     final Map<String, List<Doctor>> doctorsByInstitution = new HashMap<>();
     private final Map<String, Integer> doctorIndex = new HashMap<>();
     private final int[] doctorLoad;
@@ -67,19 +66,22 @@ final class World {
         for (Institution i : catalog.institutions()) {
             if (i.pharmacy()) {
                 pharmaciesByRegion.computeIfAbsent(i.admdvs(), k -> new ArrayList<>()).add(i);
-            } else {
+                continue;
+            }
+            if (i.internetQualified()) {
+                internetHospitals.add(i);
+            }
+            if (i.offline()) {
                 hospitalsByRegion.computeIfAbsent(i.admdvs(), k -> new ArrayList<>()).add(i);
                 hospitals.add(i);
                 regionSet.add(i.admdvs());
-                if (i.internetQualified()) {
-                    internetHospitals.add(i);
-                }
-                if (i.level() == 1) {
-                    levelOneHospitals.add(i);
-                }
             }
         }
         regions.addAll(regionSet);
+        for (String region : regions) {
+            // registries without 定点药店: three SYNTHETIC pharmacies per region, marked by their P-codes
+            pharmaciesByRegion.computeIfAbsent(region, k -> syntheticPharmacies(region));
+        }
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("the knowledge pack's institutions table has no hospital");
         }
@@ -90,7 +92,7 @@ final class World {
             doctorsByInstitution.computeIfAbsent(d.institutionCode(), k -> new ArrayList<>()).add(d);
         }
         for (Institution h : hospitals) {
-            if (!doctorsByInstitution.containsKey(h.code())) {
+            if (!doctorsByInstitution.containsKey(h.code()) && h.offline()) {
                 throw new IllegalArgumentException("hospital " + h.code() + " has no doctor in the doctors table");
             }
         }
@@ -145,6 +147,15 @@ final class World {
                 chronicDiagnoses.put(d.mCode(), dx);
             }
         }
+    }
+
+    private static List<Institution> syntheticPharmacies(String region) {
+        List<Institution> list = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            list.add(new Institution(String.format("P%s%05d", region, 90000 + n), "示例大药房（" + region + "第" + n + "店）",
+                    region, 0, "定点药店", true, false));
+        }
+        return list;
     }
 
     private void assignCities() {
