@@ -25,9 +25,13 @@ public final class CodePools {
     final List<PriceEntry> consumables = new ArrayList<>();
     private final Map<String, PriceEntry> byCode = new HashMap<>();
 
-    public CodePools(List<PriceEntry> prices) {
+    /**
+     * @param prices  the pack's price list
+     * @param usable  which codes may enter normal data at all (see {@link RestrictionIndex#excludedFromNormal})
+     */
+    public CodePools(List<PriceEntry> prices, java.util.function.Predicate<String> usable) {
         for (PriceEntry p : prices) {
-            if (p.priceFen() <= 0 || byCode.putIfAbsent(p.code(), p) != null) {
+            if (p.priceFen() <= 0 || byCode.putIfAbsent(p.code(), p) != null || !usable.test(p.code())) {
                 continue;
             }
             if (p.kind() == PriceKind.DRUG) {

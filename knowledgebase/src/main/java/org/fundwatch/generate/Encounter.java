@@ -34,8 +34,8 @@ public final class Encounter {
 
     Encounter(long number, EncounterKind kind, Person person, Institution institution, Doctor doctor, long start) {
         this.number = number;
-        this.id = String.format("MDT%s%010d", kind.inpatient() ? "I" : "O", number);
-        this.settlementId = String.format("SETL%012d", number);
+        this.id = (kind.inpatient() ? "MDTI" : "MDTO") + Money.zeroPad(number, 10);
+        this.settlementId = "SETL" + Money.zeroPad(number, 12);
         this.kind = kind;
         this.person = person;
         this.institution = institution;

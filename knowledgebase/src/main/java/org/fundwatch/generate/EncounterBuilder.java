@@ -18,9 +18,14 @@ final class EncounterBuilder {
     private static final int MAX_TRIES = 24;
 
     private final World world;
+    /** 收费类别 and 目录类别 per code, derived once from the name. */
+    private final java.util.Map<String, String[]> chargeTypes = new java.util.HashMap<>();
+
+    private final long startEpochDay;
 
     EncounterBuilder(World world) {
         this.world = world;
+        this.startEpochDay = world.config.start().toEpochDay();
     }
 
     LocalDate dateOf(long time) {
@@ -29,7 +34,8 @@ final class EncounterBuilder {
 
     LineContext context(Encounter e, long time) {
         Person p = e.person;
-        return new LineContext(p.gender, p.ageDays(dateOf(time)), p.insuranceType, e.kind.inpatient(),
+        long ageDays = startEpochDay + Math.floorDiv(time, World.DAY) - p.birthEpochDay;
+        return new LineContext(p.gender, ageDays, p.insuranceType, e.kind.inpatient(),
                 e.institution.pharmacy() ? 0 : e.institution.level(), e.kind == EncounterKind.INTERNET);
     }
 
@@ -39,9 +45,13 @@ final class EncounterBuilder {
     }
 
     FeeLine addLine(Encounter e, PriceEntry entry, long priceFen, int count, long time, int supplyDays, Doctor doctor) {
-        FeeLine line = new FeeLine(e.nextLineSerial(), entry.code(), entry.name(), entry.kind(),
-                CodePools.chargeType(entry), CodePools.listType(entry), entry.unit(), priceFen, count, time,
-                supplyDays, doctor);
+        String[] types = chargeTypes.get(entry.code());
+        if (types == null) {
+            types = new String[] {CodePools.chargeType(entry), CodePools.listType(entry)};
+            chargeTypes.put(entry.code(), types);
+        }
+        FeeLine line = new FeeLine(e.nextLineSerial(), entry.code(), entry.name(), entry.kind(), types[0], types[1],
+                entry.unit(), priceFen, count, time, supplyDays, doctor);
         e.lines.add(line);
         return line;
     }

@@ -1,10 +1,7 @@
 package org.fundwatch.generate;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +14,8 @@ final class GroundTruthWriter {
     private GroundTruthWriter() {
     }
 
-    static void write(List<AnomalyCase> cases, Path file) throws IOException {
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file));
+    static void write(List<AnomalyCase> cases, OutputStream target) throws IOException {
+        try (OutputStream os = target;
              JsonGenerator g = new JsonFactory().createGenerator(os, JsonEncoding.UTF8)) {
             g.setRootValueSeparator(null);
             for (AnomalyCase c : cases) {

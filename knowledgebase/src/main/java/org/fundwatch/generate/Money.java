@@ -13,6 +13,19 @@ public final class Money {
         return new BigDecimal(yuan.trim()).setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact();
     }
 
+    /** {@code value} in decimal, left-padded with zeros to {@code width} digits (no Formatter). */
+    static String zeroPad(long value, int width) {
+        String digits = Long.toString(value);
+        if (digits.length() >= width) {
+            return digits;
+        }
+        StringBuilder sb = new StringBuilder(width);
+        for (int i = digits.length(); i < width; i++) {
+            sb.append('0');
+        }
+        return sb.append(digits).toString();
+    }
+
     /** Fen as a BigDecimal yuan with scale 2. */
     public static BigDecimal toYuan(long fen) {
         return BigDecimal.valueOf(fen, 2);
@@ -37,6 +50,30 @@ public final class Money {
             sb.append('0');
         }
         sb.append(cents);
+    }
+
+    /** Writes fen as yuan text with two decimals into {@code out}; returns the length. */
+    public static int write(long fen, char[] out) {
+        int pos = 0;
+        if (fen < 0) {
+            out[pos++] = '-';
+            fen = -fen;
+        }
+        long yuan = fen / 100;
+        int cents = (int) (fen % 100);
+        int digits = 1;
+        for (long v = yuan; v >= 10; v /= 10) {
+            digits++;
+        }
+        for (int i = pos + digits - 1; i >= pos; i--) {
+            out[i] = (char) ('0' + yuan % 10);
+            yuan /= 10;
+        }
+        pos += digits;
+        out[pos++] = '.';
+        out[pos++] = (char) ('0' + cents / 10);
+        out[pos++] = (char) ('0' + cents % 10);
+        return pos;
     }
 
     /** {@code fen × basisPoints / 10000}, rounded half-up (ratios are carried as basis points). */

@@ -192,6 +192,12 @@ final class NormalPlanner {
         builder.addNormalItem(e, codes, world.pools.outpatientConsults, t, r);
         if (r.nextDouble() < 0.4) {
             builder.addNormalItem(e, codes, world.pools.tests, t + 900, r);
+            if (r.nextDouble() < 0.5) {
+                builder.addNormalItem(e, codes, world.pools.tests, t + 960, r);
+            }
+        }
+        if (r.nextDouble() < 0.15) {
+            builder.addNormalItem(e, codes, world.pools.treatments, t + 1200, r);
         }
         int drugs = r.nextDouble() < 0.85 ? 1 + r.nextInt(3) : 0;
         for (int i = 0; i < drugs; i++) {
@@ -364,6 +370,21 @@ final class NormalPlanner {
         PriceEntry consult = firstAdmissible(e, codes, world.pools.inpatientConsults, r);
         long admDay = e.start / World.DAY;
         long total = 0;
+        // a regimen of 2–4 drugs billed every day of the stay, admissible from admission to discharge
+        List<PriceEntry> regimen = new ArrayList<>();
+        int wanted = 2 + r.nextInt(3);
+        long dailyBudget = Math.max(500, target / Math.max(1, length) / 3);
+        LineContext atAdmission = builder.context(e, e.start);
+        LineContext atDischarge = builder.context(e, e.end);
+        List<PriceEntry> drugs = world.pools.drugs;
+        for (int tries = 0; tries < 60 && regimen.size() < wanted && !drugs.isEmpty(); tries++) {
+            PriceEntry p = World.pick(drugs, r);
+            if (p.priceFen() <= dailyBudget && !codes.contains(p.code()) && !state.supplied(p.code(), e.start)
+                    && world.index.normalAllowed(atAdmission, p.code()) && world.index.normalAllowed(atDischarge, p.code())) {
+                regimen.add(p);
+                codes.add(p.code());
+            }
+        }
         for (int d = 0; d <= length; d++) {
             long dayStart = (admDay + d) * World.DAY;
             long t = Math.max(e.start + 600, dayStart + 9 * World.HOUR);
@@ -380,6 +401,11 @@ final class NormalPlanner {
             }
             if (consult != null) {
                 total += builder.addLine(e, consult, 1, t + 120, 0, e.doctor).totalFen;
+            }
+            if (d < length) {
+                for (int i = 0; i < regimen.size(); i++) {
+                    total += builder.addLine(e, regimen.get(i), 1, t + 2400 + i * 60, 0, e.doctor).totalFen;
+                }
             }
             if (d == 0 || r.nextDouble() < 0.3) {
                 FeeLine l = builder.addNormalItem(e, codes, world.pools.tests, t + 1800, r);

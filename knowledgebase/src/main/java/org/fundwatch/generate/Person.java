@@ -14,6 +14,7 @@ public final class Person {
     final String certno;
     final String gender;
     final LocalDate birthDate;
+    final long birthEpochDay;
     final String insuranceType;
     final String personType;
     final String insuredAdmdvs;
@@ -33,6 +34,7 @@ public final class Person {
         this.certno = certno;
         this.gender = gender;
         this.birthDate = birthDate;
+        this.birthEpochDay = birthDate.toEpochDay();
         this.insuranceType = insuranceType;
         this.personType = personType;
         this.insuredAdmdvs = insuredAdmdvs;

@@ -58,7 +58,7 @@ final class PopulationFactory {
         }
         String name = SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)]
                 + (r.nextBoolean() ? GIVEN[r.nextInt(GIVEN.length)] : "");
-        String psnNo = String.format("%s%014d", region, index + 1L);
+        String psnNo = region + Money.zeroPad(index + 1L, 14);
         String certno = certno(region, birth, index, gender);
         long balance = employee ? 20_000 + r.nextInt(500_000) : 0;
         Person p = new Person(index, psnNo, name, certno, gender, birth, insutype, personType, region,
@@ -76,8 +76,8 @@ final class PopulationFactory {
 
     private static String certno(String region, LocalDate birth, int index, String gender) {
         int seq = (index % 499) * 2 + ("1".equals(gender) ? 1 : 0);
-        String body = region + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
-                + String.format("%03d", seq % 1000);
+        String body = region + Money.zeroPad(birth.getYear(), 4) + Money.zeroPad(birth.getMonthValue(), 2)
+                + Money.zeroPad(birth.getDayOfMonth(), 2) + Money.zeroPad(seq % 1000, 3);
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (body.charAt(i) - '0') * ID_WEIGHTS[i];

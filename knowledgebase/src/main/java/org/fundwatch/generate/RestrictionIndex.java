@@ -44,6 +44,7 @@ public final class RestrictionIndex {
     private final Map<String, Set<String>> duplicatePartners = new HashMap<>();
     private final Set<String> internetRestricted = new HashSet<>();
     private final Set<String> excludedFromNormal = new HashSet<>();
+    private final Map<String, Profile> profiles = new HashMap<>();
 
     public RestrictionIndex(GeneratorCatalog catalog) {
         for (GenderRule r : catalog.drugGender()) {
@@ -109,6 +110,7 @@ public final class RestrictionIndex {
         // narcotics/psychotropics are legal offline, but keeping them out of normal data keeps the
         // online-prescription label unambiguous
         excludedFromNormal.addAll(internetRestricted);
+        buildProfiles();
     }
 
     /** The single-line restrictions {@code code} violates in {@code ctx}. */
@@ -150,7 +152,47 @@ public final class RestrictionIndex {
 
     /** Whether normal (unlabelled) data may carry {@code code} in {@code ctx}. */
     public boolean normalAllowed(LineContext ctx, String code) {
-        return !excludedFromNormal.contains(code) && violations(ctx, code).isEmpty();
+        if (excludedFromNormal.contains(code)) {
+            return false;
+        }
+        Profile p = profiles.get(code);
+        return p == null || p.allows(ctx);
+    }
+
+    /** Whether {@code code} may never appear in normal data, whatever the context. */
+    public boolean excludedFromNormal(String code) {
+        return excludedFromNormal.contains(code);
+    }
+
+    /** All context-dependent rules of one code, so that a normal-data check costs one lookup. */
+    private record Profile(GenderRule drugGender, GenderRule itemGender, AgeRule drugAge, AgeRule itemAge,
+                           InsuranceTypeRule insurance, CareSettingRule care, LevelRule level, boolean internet) {
+        boolean allows(LineContext ctx) {
+            return (drugGender == null || drugGender.gender().equals(ctx.gender()))
+                    && (itemGender == null || itemGender.gender().equals(ctx.gender()))
+                    && (drugAge == null || drugAge.allows(ctx.ageDays()))
+                    && (itemAge == null || itemAge.allows(ctx.ageDays()))
+                    && (insurance == null || insuranceMatches(insurance.insuranceType(), ctx.insuranceType()))
+                    && (care == null || !care.careSetting().contains("住院") || ctx.inpatient())
+                    && (level == null || ctx.institutionLevel() >= level.minLevel())
+                    && !(internet && ctx.internet());
+        }
+    }
+
+    private void buildProfiles() {
+        Set<String> codes = new HashSet<>();
+        codes.addAll(drugGender.keySet());
+        codes.addAll(itemGender.keySet());
+        codes.addAll(drugAge.keySet());
+        codes.addAll(itemAge.keySet());
+        codes.addAll(insuranceType.keySet());
+        codes.addAll(careSetting.keySet());
+        codes.addAll(level.keySet());
+        codes.addAll(internetRestricted);
+        for (String c : codes) {
+            profiles.put(c, new Profile(drugGender.get(c), itemGender.get(c), drugAge.get(c), itemAge.get(c),
+                    insuranceType.get(c), careSetting.get(c), level.get(c), internetRestricted.contains(c)));
+        }
     }
 
     /** Whether {@code insuranceType} (工伤/生育) covers the national insutype. */

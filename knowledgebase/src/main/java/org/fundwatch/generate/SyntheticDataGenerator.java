@@ -1,10 +1,7 @@
 package org.fundwatch.generate;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,6 +49,12 @@ public final class SyntheticDataGenerator {
      * @param progress receives the number of records written as writing proceeds (may be null)
      */
     public GenerationSummary generate(Path out, LongConsumer progress) throws IOException {
+        return generate(DatasetSink.directory(out), progress);
+    }
+
+    /** Generates into {@code sink}; see {@link #generate(Path, LongConsumer)}. */
+    public GenerationSummary generate(DatasetSink sink, LongConsumer progress) throws IOException {
+        long t0 = System.nanoTime();
         World world = new World(config, catalog);
         EncounterBuilder builder = new EncounterBuilder(world);
         NormalPlanner planner = new NormalPlanner(world, builder);
@@ -63,41 +66,42 @@ public final class SyntheticDataGenerator {
             persons.add(p);
             planner.plan(p, r);
         }
+        long t1 = System.nanoTime();
         long normal = world.encounters.stream().filter(e -> !e.removed).count();
         int total = config.anomalyRate() <= 0 ? 0
                 : (int) Math.max(AnomalyKind.values().length, Math.round(config.anomalyRate() * normal));
         AnomalyInjector injector = new AnomalyInjector(world, builder, planner, persons, world.rng.split());
         injector.inject(total);
 
-        Files.createDirectories(out.resolve("messages"));
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(out.resolve("messages"), "*.jsonl")) {
-            for (Path p : old) {
-                Files.delete(p);
-            }
-        }
+        long t2 = System.nanoTime();
         Map<String, Long> byType = new TreeMap<>();
         Map<String, Long> byKind = new TreeMap<>();
         long[] counts = new long[3]; // messages, fee uploads, fee lines
-        writeMessages(world, out.resolve("messages"), byType, byKind, counts, progress);
-        writePersons(persons, out.resolve("persons.jsonl"));
+        writeMessages(world, sink, byType, byKind, counts, progress);
+        long t3 = System.nanoTime();
+        writePersons(persons, sink.file("persons.jsonl"));
         Map<String, Long> casesByKind = new TreeMap<>();
         for (AnomalyCase c : injector.cases()) {
             casesByKind.merge(c.kind.label(), 1L, Long::sum);
         }
         Map<String, Long> skipped = new TreeMap<>();
         injector.skipped().forEach((k, v) -> skipped.put(k.label(), (long) v));
-        GroundTruthWriter.write(injector.cases(), out.resolve("ground-truth.jsonl"));
+        GroundTruthWriter.write(injector.cases(), sink.file("ground-truth.jsonl"));
         long encounters = 0;
         for (long v : byKind.values()) {
             encounters += v;
         }
         GenerationSummary summary = new GenerationSummary(persons.size(), encounters, counts[0], counts[1], counts[2],
                 byType, byKind, casesByKind, skipped);
-        writeSummary(summary, out.resolve("summary.json"));
+        writeSummary(summary, sink.file("summary.json"));
+        if (Boolean.getBoolean("fundwatch.generate.timing")) {
+            System.err.printf(java.util.Locale.ROOT, "[generate] plan %.2f s, inject %.2f s, messages %.2f s, rest %.2f s%n",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (System.nanoTime() - t3) / 1e9);
+        }
         return summary;
     }
 
-    private void writeMessages(World world, Path dir, Map<String, Long> byType, Map<String, Long> byKind,
+    private void writeMessages(World world, DatasetSink sink, Map<String, Long> byType, Map<String, Long> byKind,
                                long[] counts, LongConsumer progress) throws IOException {
         int horizon = config.days() + 60;
         List<List<Event>> days = new ArrayList<>(horizon);
@@ -122,8 +126,7 @@ public final class SyntheticDataGenerator {
                 continue;
             }
             events.sort(order);
-            Path file = dir.resolve(text.date(d * World.DAY) + ".jsonl");
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            try (OutputStream os = sink.messages(config.start().plusDays(d));
                  JsonGenerator g = JSON.createGenerator(os, JsonEncoding.UTF8)) {
                 g.setRootValueSeparator(null);
                 for (Event ev : events) {
@@ -207,8 +210,8 @@ public final class SyntheticDataGenerator {
         }
     }
 
-    private void writePersons(List<Person> persons, Path file) throws IOException {
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    private void writePersons(List<Person> persons, OutputStream target) throws IOException {
+        try (OutputStream os = target;
              JsonGenerator g = JSON.createGenerator(os, JsonEncoding.UTF8)) {
             g.setRootValueSeparator(null);
             for (Person p : persons) {
@@ -260,8 +263,8 @@ public final class SyntheticDataGenerator {
         }
     }
 
-    private void writeSummary(GenerationSummary s, Path file) throws IOException {
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file));
+    private void writeSummary(GenerationSummary s, OutputStream target) throws IOException {
+        try (OutputStream os = target;
              JsonGenerator g = JSON.createGenerator(os, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();

@@ -47,6 +47,12 @@ final class TimeText {
     /** {@code yyyy-MM-dd HH:mm:ss}. */
     String dateTime(long time) {
         char[] c = new char[19];
+        dateTime(time, c);
+        return new String(c);
+    }
+
+    /** Writes {@code yyyy-MM-dd HH:mm:ss} into the first 19 chars of {@code c}. */
+    void dateTime(long time, char[] c) {
         String d = date(time);
         d.getChars(0, 10, c, 0);
         c[10] = ' ';
@@ -56,7 +62,6 @@ final class TimeText {
         two(c, 14, (s / 60) % 60);
         c[16] = ':';
         two(c, 17, s % 60);
-        return new String(c);
     }
 
     /** {@code yyyyMMddHHmmss}. */

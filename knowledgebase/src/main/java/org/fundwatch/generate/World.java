@@ -60,7 +60,7 @@ final class World {
         this.config = config;
         this.catalog = catalog;
         this.index = new RestrictionIndex(catalog);
-        this.pools = new CodePools(catalog.prices());
+        this.pools = new CodePools(catalog.prices(), code -> !index.excludedFromNormal(code));
         this.rng = new SplittableRandom(config.seed());
         TreeSet<String> regionSet = new TreeSet<>();
         for (Institution i : catalog.institutions()) {
