@@ -32,9 +32,14 @@ public final class SyntheticDataGenerator {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final GeneratorConfig config;
-    private final GeneratorCatalog catalog;
+    private final PreparedCatalog catalog;
 
     public SyntheticDataGenerator(GeneratorConfig config, GeneratorCatalog catalog) {
+        this(config, new PreparedCatalog(catalog));
+    }
+
+    /** A generator on an already prepared catalog (prepare once, generate many times). */
+    public SyntheticDataGenerator(GeneratorConfig config, PreparedCatalog catalog) {
         this.config = config;
         this.catalog = catalog;
     }
