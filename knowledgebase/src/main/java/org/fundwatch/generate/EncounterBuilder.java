@@ -18,8 +18,9 @@ final class EncounterBuilder {
     private static final int MAX_TRIES = 24;
 
     private final World world;
-    /** 收费类别 and 目录类别 per code, derived once from the name. */
-    private final java.util.Map<String, String[]> chargeTypes = new java.util.HashMap<>();
+    /** Per-code and per-doctor text, derived once (see {@link CodeText}, {@link DoctorText}). */
+    private final java.util.Map<String, CodeText> codeTexts = new java.util.HashMap<>();
+    private final java.util.Map<String, DoctorText> doctorTexts = new java.util.HashMap<>();
 
     private final long startEpochDay;
 
@@ -45,13 +46,21 @@ final class EncounterBuilder {
     }
 
     FeeLine addLine(Encounter e, PriceEntry entry, long priceFen, int count, long time, int supplyDays, Doctor doctor) {
-        String[] types = chargeTypes.get(entry.code());
-        if (types == null) {
-            types = new String[] {CodePools.chargeType(entry), CodePools.listType(entry)};
-            chargeTypes.put(entry.code(), types);
+        CodeText text = codeTexts.get(entry.code());
+        if (text == null) {
+            text = new CodeText(entry);
+            codeTexts.put(entry.code(), text);
         }
-        FeeLine line = new FeeLine(e.nextLineSerial(), entry.code(), entry.name(), entry.kind(), types[0], types[1],
-                entry.unit(), priceFen, count, time, supplyDays, doctor);
+        DoctorText doctorText = DoctorText.NONE;
+        if (doctor != null) {
+            doctorText = doctorTexts.get(doctor.code());
+            if (doctorText == null) {
+                doctorText = new DoctorText(doctor);
+                doctorTexts.put(doctor.code(), doctorText);
+            }
+        }
+        FeeLine line = new FeeLine(e.nextLineSerial(), entry.code(), entry.name(), entry.kind(), text,
+                entry.unit(), priceFen, count, time, supplyDays, doctor, doctorText);
         e.lines.add(line);
         return line;
     }

@@ -17,15 +17,19 @@ public final class FeeLine {
     final long time;
     final int supplyDays;
     final CatalogRecords.Doctor doctor;
+    final CodeText codeText;
+    final DoctorText doctorText;
 
-    FeeLine(String serial, String code, String name, PriceKind kind, String chargeType, String listType, String unit,
-            long priceFen, int count, long time, int supplyDays, CatalogRecords.Doctor doctor) {
+    FeeLine(String serial, String code, String name, PriceKind kind, CodeText codeText, String unit,
+            long priceFen, int count, long time, int supplyDays, CatalogRecords.Doctor doctor, DoctorText doctorText) {
         this.serial = serial;
         this.code = code;
         this.name = name;
         this.kind = kind;
-        this.chargeType = chargeType;
-        this.listType = listType;
+        this.chargeType = codeText.chargeType;
+        this.listType = codeText.listType;
+        this.codeText = codeText;
+        this.doctorText = doctorText;
         this.unit = unit;
         this.priceFen = priceFen;
         this.count = count;

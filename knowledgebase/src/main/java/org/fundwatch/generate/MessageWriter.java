@@ -258,9 +258,9 @@ final class MessageWriter {
             time.dateTime(l.time, buffer);
             g.writeString(buffer, 0, 19);
             g.writeFieldName(N_MED_LIST_CODG);
-            g.writeString(cached(l.code));
+            g.writeString(l.codeText.code);
             g.writeFieldName(N_MEDINS_LIST_CODG);
-            g.writeString(cached(hospitalItemCode(l)));
+            g.writeString(l.codeText.hospitalCode);
             g.writeFieldName(N_DET_ITEM_FEE_SUMAMT);
             g.writeNumber(buffer, 0, Money.write(l.totalFen, buffer));
             g.writeFieldName(N_CNT);
@@ -271,15 +271,15 @@ final class MessageWriter {
                 g.writeFieldName(N_PRD_DAYS);
                 g.writeNumber(l.supplyDays);
             }
-            Doctor d = l.doctor;
+            DoctorText d = l.doctorText;
             g.writeFieldName(N_BILG_DEPT_CODG);
-            g.writeString(cached(d != null ? str(d.deptCode()) : ""));
+            g.writeString(d.deptCode);
             g.writeFieldName(N_BILG_DEPT_NAME);
-            g.writeString(cached(d != null ? str(d.deptName()) : ""));
+            g.writeString(d.deptName);
             g.writeFieldName(N_BILG_DR_CODG);
-            g.writeString(cached(d != null ? d.code() : ""));
+            g.writeString(d.code);
             g.writeFieldName(N_BILG_DR_NAME);
-            g.writeString(cached(d != null ? d.name() : ""));
+            g.writeString(d.name);
             g.writeFieldName(N_HOSP_APPR_FLAG);
             g.writeString(V_ZERO);
             if (internet) {
