@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.Optional;
 import org.fundwatch.message.admission.AdmissionInput;
+import org.fundwatch.message.admission.OutpatientVisitInput;
 import org.fundwatch.message.admission.DischargeInput;
 import org.fundwatch.message.analysis.AnalysisInput;
 import org.fundwatch.message.analysis.AnalysisOutput;
@@ -17,12 +18,14 @@ import org.fundwatch.message.settlement.SettlementOutput;
 
 /**
  * The national transactions (交易编号, {@code infno}) Fundwatch reads, with the Java types of their
- * {@code input} and {@code output} nodes. An output without a confirmed body (3103, 2401, 2402) is
+ * {@code input} and {@code output} nodes. An output without a confirmed body (2203, 3103, 2401, 2402) is
  * read as a plain {@link JsonNode}.
  */
 public enum Transaction {
     /** 【1101】人员信息获取. */
     PERSON_INFO("1101", "人员信息获取", PersonQueryInput.class, PersonInfoOutput.class),
+    /** 【2203】门诊就诊信息上传 (diagnoses of an outpatient visit). */
+    OUTPATIENT_VISIT("2203", "门诊就诊信息上传", OutpatientVisitInput.class, JsonNode.class),
     /** 【2204】门诊费用明细上传. */
     OUTPATIENT_FEE_DETAILS("2204", "门诊费用明细信息上传", FeeDetailInput.class, FeeDetailOutput.class),
     /** 【2207】门诊结算. */
