@@ -1,0 +1,235 @@
+package org.fundwatch.message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.reflect.TypeVariable;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.fundwatch.codes.CodeCatalog;
+import org.fundwatch.codes.CodeFormat;
+import org.fundwatch.message.MessageValidator.Findings;
+
+/**
+ * Reads national messages into typed records and never throws on bad input: the result holds
+ * either the message or every problem found, each with its JSON path and a clear reason.
+ *
+ * <pre>{@code
+ * ParseResult r = new MessageParser().parse(bytes);
+ * if (r.isOk()) {
+ *     AnalysisInput in = r.request(AnalysisInput.class).input();
+ * } else {
+ *     deadLetter(r.summary());
+ * }
+ * }</pre>
+ *
+ * <p>Steps: (1) encoding — the national platform mandates UTF-8, so bytes that are not valid UTF-8
+ * are <b>rejected, not transcoded</b> ("not UTF-8 (GBK?)" when they decode as GB18030): guessing
+ * an encoding would silently corrupt names and codes on the few inputs where GBK and UTF-8 readings
+ * are both valid, and it would hide a misconfigured HIS that must be fixed at the source; a UTF-8
+ * BOM is skipped. (2) syntax — truncated or malformed JSON is reported with line and column.
+ * (3) dispatch on {@code infno}. (4) the schema walk of {@link MessageValidator}: types, required
+ * fields, dates, code formats, catalog membership, cross-field checks. (5) binding with
+ * {@link NationalJson#mapper()} when no error was found.
+ *
+ * <p>Immutable and thread-safe; create one per set of catalogs and share it.
+ */
+public final class MessageParser {
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    private final ObjectMapper mapper = NationalJson.mapper();
+    private final MessageValidator validator;
+
+    /** A parser that checks code formats but not catalog membership. */
+    public MessageParser() {
+        this(Map.of());
+    }
+
+    /**
+     * A parser that also reports well-formed codes missing from the given catalogs, e.g.
+     * {@code Map.of(CodeFormat.DIAGNOSIS, icd10, CodeFormat.PROCEDURE, icd9)}.
+     */
+    public MessageParser(Map<CodeFormat, ? extends CodeCatalog> catalogs) {
+        this.validator = new MessageValidator(Map.copyOf(catalogs));
+    }
+
+    /** Parses a request envelope; the transaction is taken from its {@code infno}. */
+    public ParseResult parse(byte[] json) {
+        Findings findings = new Findings();
+        Optional<JsonNode> root = read(json, findings);
+        return root.isEmpty() ? findings.result(ParseResult.Kind.REQUEST, null, null) : request(root.get(), findings);
+    }
+
+    /** Parses a request envelope given as text. */
+    public ParseResult parse(String json) {
+        return parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Parses a bare {@code input} node (e.g. {@code {"data": …}}) of the transaction {@code infno}. */
+    public ParseResult parse(String infno, byte[] input) {
+        Optional<Transaction> tx = Transaction.ofCode(infno);
+        if (tx.isEmpty()) {
+            return unknownInfno(ParseResult.Kind.INPUT, "infno", infno);
+        }
+        Findings findings = new Findings();
+        Optional<JsonNode> root = read(input, findings);
+        if (root.isEmpty()) {
+            return findings.result(ParseResult.Kind.INPUT, tx.get(), null);
+        }
+        return body(ParseResult.Kind.INPUT, tx.get(), root.get(), mapper.constructType(tx.get().inputType()),
+                tx.get().inputType(), Map.of(), findings);
+    }
+
+    /** Parses a bare {@code input} node given as text. */
+    public ParseResult parse(String infno, String input) {
+        return parse(infno, input.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Parses a response envelope of the transaction {@code infno} (responses carry no infno). */
+    public ParseResult parseResponse(String infno, byte[] json) {
+        Optional<Transaction> tx = Transaction.ofCode(infno);
+        if (tx.isEmpty()) {
+            return unknownInfno(ParseResult.Kind.RESPONSE, "infno", infno);
+        }
+        Findings findings = new Findings();
+        Optional<JsonNode> root = read(json, findings);
+        if (root.isEmpty()) {
+            return findings.result(ParseResult.Kind.RESPONSE, tx.get(), null);
+        }
+        Class<?> output = tx.get().outputType();
+        JavaType type = mapper.getTypeFactory().constructParametricType(NationalResponse.class, output);
+        return body(ParseResult.Kind.RESPONSE, tx.get(), root.get(), type, NationalResponse.class,
+                Map.of(NationalResponse.class.getTypeParameters()[0], output), findings);
+    }
+
+    /** Parses a response envelope given as text. */
+    public ParseResult parseResponse(String infno, String json) {
+        return parseResponse(infno, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // --- steps -------------------------------------------------------------------------------
+
+    private ParseResult request(JsonNode root, Findings findings) {
+        if (!root.isObject()) {
+            findings.error("$", "expected a request envelope object, got " + MessageValidator.describe(root));
+            return findings.result(ParseResult.Kind.REQUEST, null, null);
+        }
+        JsonNode infno = root.get("infno");
+        if (infno == null || infno.isNull() || infno.asText().isBlank()) {
+            findings.error("$.infno", infno == null ? "missing required field" : "required field is empty");
+            return findings.result(ParseResult.Kind.REQUEST, null, null);
+        }
+        Optional<Transaction> tx = Transaction.ofCode(infno.asText());
+        if (tx.isEmpty()) {
+            return unknownInfno(ParseResult.Kind.REQUEST, "$.infno", infno.asText());
+        }
+        Class<?> input = tx.get().inputType();
+        JavaType type = mapper.getTypeFactory().constructParametricType(NationalRequest.class, input);
+        return body(ParseResult.Kind.REQUEST, tx.get(), root, type, NationalRequest.class,
+                Map.of(NationalRequest.class.getTypeParameters()[0], input), findings);
+    }
+
+    private ParseResult body(ParseResult.Kind kind, Transaction tx, JsonNode root, JavaType bindType, Class<?> schemaType,
+            Map<TypeVariable<?>, java.lang.reflect.Type> bindings, Findings findings) {
+        validator.validate(root, schemaType, bindings, "$", findings);
+        if (findings.hasErrors()) {
+            return findings.result(kind, tx, null);
+        }
+        try {
+            Object message = mapper.treeToValue(root, bindType);
+            return findings.result(kind, tx, message);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // The schema walk accepts exactly what the mapper binds; reaching this is a bug, reported, not thrown.
+            findings.error("$", "cannot bind message: " + e.getMessage());
+            return findings.result(kind, tx, null);
+        }
+    }
+
+    private ParseResult unknownInfno(ParseResult.Kind kind, String path, String infno) {
+        Findings findings = new Findings();
+        findings.error(path, "unknown infno " + (infno == null ? "null" : MessageValidator.quote(infno))
+                + " (supported: " + Transaction.supportedCodes() + ")");
+        return findings.result(kind, null, null);
+    }
+
+    /** Encoding and syntax: the JSON tree, or empty with the problem recorded. */
+    private Optional<JsonNode> read(byte[] json, Findings findings) {
+        if (json == null || json.length == 0) {
+            findings.error("$", "empty message");
+            return Optional.empty();
+        }
+        int offset = json.length >= 3 && (json[0] & 0xFF) == 0xEF && (json[1] & 0xFF) == 0xBB && (json[2] & 0xFF) == 0xBF ? 3 : 0;
+        Optional<String> encoding = checkUtf8(json, offset);
+        if (encoding.isPresent()) {
+            findings.error("$", encoding.get());
+            return Optional.empty();
+        }
+        try {
+            JsonNode root = mapper.readTree(json, offset, json.length - offset);
+            if (root == null || root.isMissingNode()) {
+                findings.error("$", "empty message");
+                return Optional.empty();
+            }
+            return Optional.of(root);
+        } catch (StreamReadException e) {
+            findings.error("$", syntaxReason(e));
+        } catch (IOException e) {
+            findings.error("$", "unreadable JSON: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private static String syntaxReason(StreamReadException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String what = e.getOriginalMessage();
+        int nl = what.indexOf('\n');
+        what = nl > 0 ? what.substring(0, nl) : what;
+        if (e instanceof JsonEOFException) {
+            return "truncated JSON: unexpected end of input" + where + " (" + what + ")";
+        }
+        return "malformed JSON" + where + ": " + what;
+    }
+
+    /** Empty when the bytes are valid UTF-8, else the reason. */
+    static Optional<String> checkUtf8(byte[] bytes, int offset) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        CharBuffer out = CharBuffer.allocate(Math.min(bytes.length, 8192));
+        while (true) {
+            CoderResult result = utf8.decode(in, out, true);
+            if (result.isError()) {
+                int position = in.position();
+                String gbk = decodes(bytes, offset, GB18030) ? " (GBK?)" : "";
+                return Optional.of("not UTF-8" + gbk + ": invalid byte 0x" + String.format("%02X", bytes[position] & 0xFF)
+                        + " at offset " + position + "; the national interface requires UTF-8, re-send the message encoded as UTF-8");
+            }
+            if (result.isOverflow()) {
+                out.clear();
+                continue;
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static boolean decodes(byte[] bytes, int offset, Charset charset) {
+        try {
+            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+}

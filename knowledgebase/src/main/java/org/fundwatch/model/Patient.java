@@ -1,0 +1,30 @@
+package org.fundwatch.model;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Objects;
+
+/**
+ * An insured person.
+ *
+ * @param id            the person id (psn_no or the HIS patient id, {@code patn_id})
+ * @param insuranceType national {@code insutype}, e.g. {@code 310} employees, {@code 390} residents
+ * @param poolingArea   the 6-digit admdvs of the person's pooling area
+ */
+public record Patient(String id, String name, Gender gender, LocalDate birthDate, String insuranceType, String poolingArea) {
+
+    public Patient {
+        Objects.requireNonNull(id, "id");
+        gender = gender == null ? Gender.UNKNOWN : gender;
+    }
+
+    /** Age in whole years on {@code date}. */
+    public int ageInYears(LocalDate date) {
+        return Period.between(birthDate, date).getYears();
+    }
+
+    /** Age in days on {@code date} (the knowledge tables express age limits in days). */
+    public long ageInDays(LocalDate date) {
+        return java.time.temporal.ChronoUnit.DAYS.between(birthDate, date);
+    }
+}
