@@ -39,8 +39,9 @@ import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
  * is thread-safe.
  *
  * <p>Per evaluation the engine (1) builds facts in Java (enrichment, {@code FactBuilder}), (2) borrows a session from a
- * {@link KieSessionsPool} (pooled stateful sessions are reset on {@code dispose()}: no per-call session construction,
- * measured ≈2× faster than a fresh stateless session), inserts the facts and fires with an agenda filter that keeps
+ * {@link KieSessionsPool} (pooled stateful sessions are reset on {@code dispose()}, so there is no per-call session
+ * construction; borrow + dispose measured at 1–2 µs; a comparison with fresh stateless sessions is not done yet),
+ * inserts the facts and fires with an agenda filter that keeps
  * only rules of the phase / scene / effective dates ({@link FindingCollector}), (3) attaches the metadata to what the
  * rules reported.
  *
