@@ -1,0 +1,328 @@
+package org.fundwatch.rules.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.fundwatch.model.CareSetting;
+import org.fundwatch.model.Diagnosis;
+import org.fundwatch.model.Encounter;
+import org.fundwatch.model.EncounterContext;
+import org.fundwatch.model.FeeLine;
+import org.fundwatch.model.Procedure;
+import org.fundwatch.pack.ItemCourse;
+import org.fundwatch.pack.ItemFrequency;
+import org.fundwatch.pack.ItemPeriod;
+import org.fundwatch.pack.KnowledgePack;
+import org.fundwatch.rules.engine.fact.CodeKnowledge;
+import org.fundwatch.rules.engine.fact.DiagnosisFact;
+import org.fundwatch.rules.engine.fact.EncounterFact;
+import org.fundwatch.rules.engine.fact.HistoryEncounterFact;
+import org.fundwatch.rules.engine.fact.HistoryLineFact;
+import org.fundwatch.rules.engine.fact.LineFact;
+import org.fundwatch.rules.engine.fact.PatientFact;
+import org.fundwatch.rules.engine.fact.ProcedureFact;
+import org.fundwatch.rules.engine.fact.UsageFact;
+
+/**
+ * Enrichment: turns an {@link EncounterContext} into the facts the DRL rules match on. One hash lookup per line
+ * attaches its restrictions; usage windows of codes with frequency/period/course limits are aggregated here (a
+ * handful of codes per encounter) rather than with DRL accumulates over every line. Stateless; thread-safe.
+ */
+final class FactBuilder {
+    private final KnowledgePack kb;
+    private final KnowledgeIndex index;
+
+    FactBuilder(KnowledgePack kb, KnowledgeIndex index) {
+        this.kb = kb;
+        this.index = index;
+    }
+
+    /** The facts of {@code ctx}, or an empty list when the context has no current encounter. */
+    Facts build(EncounterContext ctx) {
+        Encounter current = currentOf(ctx);
+        if (current == null) {
+            return null;
+        }
+        List<Object> facts = new ArrayList<>(current.feeLines().size() + 8);
+        LocalDate reference = referenceDate(current);
+        long refDay = reference == null ? -1 : reference.toEpochDay();
+        var p = ctx.patient();
+        long ageDays = p.birthDate() == null || reference == null ? -1 : p.ageInDays(reference);
+        String insuranceType = current.insuranceType() != null ? current.insuranceType() : p.insuranceType();
+        facts.add(new PatientFact(p.id(), p.gender().code(), ageDays, insuranceType));
+
+        String institutionCode = current.institution() == null ? null : current.institution().code();
+        var registered = kb.institution(institutionCode);
+        int level = registered.map(org.fundwatch.pack.Institution::level)
+                .orElseGet(() -> levelOfMessage(current.institution() == null ? null : current.institution().level()));
+        boolean internet = current.careSetting() == CareSetting.INTERNET
+                || registered.map(i -> "互联网医院".equals(i.type())).orElse(false);
+        List<String> diagnosisCodes = new ArrayList<>(current.diagnoses().size() + 1);
+        for (Diagnosis d : current.diagnoses()) {
+            if (d.code() != null) {
+                diagnosisCodes.add(d.code());
+                facts.add(diagnosisFact(d.code(), d.name()));
+            }
+        }
+        if (current.mainDiagnosisCode() != null && !diagnosisCodes.contains(current.mainDiagnosisCode())) {
+            diagnosisCodes.add(current.mainDiagnosisCode());
+            facts.add(diagnosisFact(current.mainDiagnosisCode(), current.mainDiagnosisName()));
+        }
+        for (Procedure pr : current.procedures()) {
+            facts.add(new ProcedureFact(pr.code(), pr.name(), IcdDemographics.procedureSex(pr.code())));
+        }
+        long lineTotal = 0;
+        List<LineFact> lines = new ArrayList<>(current.feeLines().size());
+        int i = 0;
+        for (FeeLine l : current.feeLines()) {
+            LineFact line = lineFact(i++, l);
+            lines.add(line);
+            facts.add(line);
+            lineTotal += line.getAmountFen();
+        }
+        long reported = current.totals() == null || current.totals().total() == null || current.totals().total().isZero()
+                ? -1 : current.totals().total().fen();
+        long admissionDay = current.admissionTime() == null ? refDay : current.admissionTime().toLocalDate().toEpochDay();
+        long dischargeDay = current.dischargeTime() == null ? -1 : current.dischargeTime().toLocalDate().toEpochDay();
+        EncounterFact encounter = new EncounterFact(current.id(), institutionCode, level, current.careSetting(),
+                current.medType(), insuranceType, internet, admissionDay, dischargeDay, current.doctorCode(),
+                diagnosisCodes, reported, lineTotal);
+        facts.add(encounter);
+
+        List<HistoryLineFact> historyLines = new ArrayList<>();
+        for (Encounter h : ctx.encounters()) {
+            if (h == current) {
+                continue;
+            }
+            long hAdmission = h.admissionTime() == null ? -1 : h.admissionTime().toLocalDate().toEpochDay();
+            long hDischarge = h.dischargeTime() == null ? -1 : h.dischargeTime().toLocalDate().toEpochDay();
+            String hInstitution = h.institution() == null ? null : h.institution().code();
+            facts.add(new HistoryEncounterFact(h.id(), hInstitution, h.careSetting(), hAdmission, hDischarge,
+                    hAdmission < 0 || admissionDay < 0 ? -1 : admissionDay - hAdmission));
+            for (FeeLine l : h.feeLines()) {
+                long day = l.time() == null ? hAdmission : l.time().toLocalDate().toEpochDay();
+                long[] covered = coverage(l);
+                HistoryLineFact hl = new HistoryLineFact(h.id(), hInstitution, l.lineId(), l.itemCode(), day, covered[0],
+                        covered[1]);
+                historyLines.add(hl);
+                facts.add(hl);
+            }
+        }
+        addUsage(lines, historyLines, facts);
+        return new Facts(facts, encounter, reference);
+    }
+
+    private static Encounter currentOf(EncounterContext ctx) {
+        for (Encounter e : ctx.encounters()) {
+            if (e.id().equals(ctx.currentEncounterId())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The facts of one context plus what the engine needs for scene filtering. */
+    record Facts(List<Object> all, EncounterFact encounter, LocalDate date) {}
+
+    private static LocalDate referenceDate(Encounter e) {
+        if (e.admissionTime() != null) {
+            return e.admissionTime().toLocalDate();
+        }
+        for (FeeLine l : e.feeLines()) {
+            if (l.time() != null) {
+                return l.time().toLocalDate();
+            }
+        }
+        return null;
+    }
+
+    private DiagnosisFact diagnosisFact(String code, String name) {
+        long[] age = IcdDemographics.diagnosisAge(code);
+        return new DiagnosisFact(code, name, IcdDemographics.diagnosisSex(code), age == null ? -1 : age[0],
+                age == null ? -1 : age[1], age == null ? null : IcdDemographics.ageText(age));
+    }
+
+    private LineFact lineFact(int i, FeeLine l) {
+        CodeKnowledge k = index.of(l.itemCode());
+        long unitMicros = l.unitPrice() == null ? -1 : KnowledgeIndex.micros(l.unitPrice());
+        long expected = l.unitPrice() == null || l.quantity() == null ? -1
+                : l.unitPrice().multiply(l.quantity()).setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValue();
+        long[] covered = coverage(l);
+        return new LineFact(i, l.lineId(), l.itemCode(), l.name(), l.listType(), l.prescriptionNo(), l.current(), l.time(),
+                l.time() == null ? -1 : l.time().toLocalDate().toEpochDay(), l.quantity(), unitMicros,
+                l.amount() == null ? 0 : l.amount().fen(), expected, l.doctorCode(), covered[0], covered[1], k);
+    }
+
+    /** The days a medicine line covers: [start, stop) of the order, else start + days supply; {-1,-1} unknown. */
+    private static long[] coverage(FeeLine l) {
+        if (l.time() == null) {
+            return new long[] {-1, -1};
+        }
+        long from = l.time().toLocalDate().toEpochDay();
+        if (l.stopTime() != null && l.stopTime().isAfter(l.time())) {
+            return new long[] {from, l.stopTime().toLocalDate().toEpochDay()};
+        }
+        if (l.daysSupply() != null && l.daysSupply().signum() > 0) {
+            return new long[] {from, from + l.daysSupply().setScale(0, RoundingMode.CEILING).longValue()};
+        }
+        return new long[] {-1, -1};
+    }
+
+    /** hosp_lv 01–04 三级, 05–07 二级, 08–10 一级; anything else unknown (0). */
+    static int levelOfMessage(String hospLevel) {
+        if (hospLevel == null || hospLevel.isBlank()) {
+            return 0;
+        }
+        return switch (hospLevel.strip()) {
+            case "01", "02", "03", "04", "3" -> 3;
+            case "05", "06", "07", "2" -> 2;
+            case "08", "09", "10", "1" -> 1;
+            default -> 0;
+        };
+    }
+
+    // ---- usage windows ----
+
+    private void addUsage(List<LineFact> lines, List<HistoryLineFact> history, List<Object> facts) {
+        Map<String, List<LineFact>> restricted = null;
+        for (LineFact l : lines) {
+            CodeKnowledge k = index.of(l.getItemCode());
+            if (l.isCurrent() && l.getDay() >= 0 && (k.frequency() != null || k.period() != null || k.course() != null
+                    || k.paymentCourseDays() > 0)) {
+                if (restricted == null) {
+                    restricted = new HashMap<>();
+                }
+                restricted.computeIfAbsent(l.getItemCode(), c -> new ArrayList<>()).add(l);
+            }
+        }
+        if (restricted == null) {
+            return;
+        }
+        for (Map.Entry<String, List<LineFact>> e : restricted.entrySet()) {
+            String code = e.getKey();
+            CodeKnowledge k = index.of(code);
+            List<LineFact> sameCode = new ArrayList<>();
+            for (LineFact l : lines) {
+                if (code.equals(l.getItemCode()) && l.getDay() >= 0) {
+                    sameCode.add(l);
+                }
+            }
+            List<Long> historyDays = new ArrayList<>();
+            List<long[]> historyCoverage = new ArrayList<>();
+            for (HistoryLineFact h : history) {
+                if (code.equals(h.getItemCode()) && h.getDay() >= 0) {
+                    historyDays.add(h.getDay());
+                    historyCoverage.add(new long[] {h.getCoveredFrom(), h.getCoveredTo(), h.getDay()});
+                }
+            }
+            if (k.frequency() != null) {
+                frequency(k.frequency(), sameCode, facts);
+            }
+            if (k.period() != null) {
+                period(k.period(), sameCode, historyDays, facts);
+            }
+            if (k.course() != null) {
+                course(k.course(), sameCode, historyDays, facts);
+            }
+            if (k.paymentCourseDays() > 0) {
+                drugCourse(code, k.paymentCourseDays(), sameCode, historyCoverage, facts);
+            }
+        }
+    }
+
+    private static void frequency(ItemFrequency f, List<LineFact> sameCode, List<Object> facts) {
+        boolean hourly = "小时".equals(f.perUnit());
+        Map<String, List<LineFact>> windows = new TreeMap<>();
+        for (LineFact l : sameCode) {
+            LocalDateTime t = l.getTime();
+            String window = hourly ? t.toLocalDate() + " " + t.getHour() + "时" : t.toLocalDate().toString();
+            windows.computeIfAbsent(window, w -> new ArrayList<>()).add(l);
+        }
+        windows.forEach((window, ls) -> emit(facts, "item-frequency", f.itemCode(), f.itemName(), window + "（每"
+                + (hourly ? "小时" : "日") + "）", count(ls), f.maxCount(), ls));
+    }
+
+    private static void period(ItemPeriod p, List<LineFact> sameCode, List<Long> historyDays, List<Object> facts) {
+        long last = sameCode.stream().filter(LineFact::isCurrent).mapToLong(LineFact::getDay).max().orElse(-1);
+        long from = last - p.periodDays() + 1;
+        List<LineFact> inWindow = sameCode.stream().filter(l -> l.getDay() >= from && l.getDay() <= last).toList();
+        long n = count(inWindow) + historyDays.stream().filter(d -> d >= from && d <= last).count();
+        emit(facts, "item-period", p.itemCode(), p.itemName(), p.periodDays() + "天内", n, p.maxCount(), inWindow);
+    }
+
+    private static void course(ItemCourse c, List<LineFact> sameCode, List<Long> historyDays, List<Object> facts) {
+        TreeSet<Long> days = new TreeSet<>(historyDays);
+        sameCode.forEach(l -> days.add(l.getDay()));
+        if (c.maxTotalDays() != null) {
+            emit(facts, "item-course-days", c.itemCode(), c.itemName(), "累计使用天数", days.size(), c.maxTotalDays(),
+                    sameCode);
+        }
+        if (c.minIntervalDays() != null && days.size() > 1) {
+            long shortest = Long.MAX_VALUE;
+            Long previous = null;
+            for (long d : days) {
+                if (previous != null) {
+                    shortest = Math.min(shortest, d - previous);
+                }
+                previous = d;
+            }
+            emit(facts, "item-course-interval", c.itemCode(), c.itemName(), "两次使用最短间隔（天）", shortest,
+                    c.minIntervalDays(), sameCode);
+        }
+    }
+
+    private static void drugCourse(String code, int maxDays, List<LineFact> sameCode, List<long[]> history,
+                                   List<Object> facts) {
+        TreeSet<Long> covered = new TreeSet<>();
+        for (LineFact l : sameCode) {
+            addDays(covered, l.getCoveredFrom(), l.getCoveredTo(), l.getDay());
+        }
+        for (long[] h : history) {
+            addDays(covered, h[0], h[1], h[2]);
+        }
+        String name = sameCode.get(0).getName();
+        emit(facts, "drug-course", code, name, "累计用药天数", covered.size(), maxDays, sameCode);
+    }
+
+    private static void addDays(TreeSet<Long> covered, long from, long to, long day) {
+        if (from >= 0 && to > from) {
+            for (long d = from; d < to && covered.size() < 10_000; d++) {
+                covered.add(d);
+            }
+        } else {
+            covered.add(day);
+        }
+    }
+
+    private static long count(List<LineFact> ls) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (LineFact l : ls) {
+            total = total.add(l.getQuantity() == null ? BigDecimal.ONE : l.getQuantity());
+        }
+        return total.setScale(0, RoundingMode.CEILING).longValue();
+    }
+
+    private static void emit(List<Object> facts, String kind, String code, String name, String window, long measured,
+                             long limit, List<LineFact> ls) {
+        List<String> ids = new ArrayList<>();
+        long amount = 0;
+        String doctor = null;
+        for (LineFact l : ls) {
+            if (l.isCurrent()) {
+                ids.add(l.getLineId());
+                amount += l.getAmountFen();
+                doctor = doctor == null ? l.getDoctorCode() : doctor;
+            }
+        }
+        if (!ids.isEmpty()) {
+            facts.add(new UsageFact(kind, code, name, window, measured, limit, ids, amount, doctor));
+        }
+    }
+}

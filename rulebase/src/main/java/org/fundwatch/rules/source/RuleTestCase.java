@@ -1,0 +1,28 @@
+package org.fundwatch.rules.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.fundwatch.model.Phase;
+
+/**
+ * One test case of {@code tests/<rule_id>.yaml}.
+ *
+ * @param given    the patient in the national 3101 shape ({@code patient_dtos[0]}: patn_id, gend, brdy,
+ *                 curr_mdtrt_id, fsi_encounter_dtos …)
+ * @param history  further encounters ({@code fsi_encounter_dtos} entries) appended to the patient's encounters
+ * @param triggerScenario optional trig_scen; default: none (every scene)
+ * @param fires    whether the rule must produce a finding
+ * @param lineIds  the line ids the findings must name (empty: not checked)
+ */
+public record RuleTestCase(String ruleId, String name, String file, int line, JsonNode given, List<JsonNode> history,
+                           Phase phase, String triggerScenario, boolean fires, List<String> lineIds) {
+    public RuleTestCase {
+        history = history == null ? List.of() : List.copyOf(history);
+        lineIds = lineIds == null ? List.of() : List.copyOf(lineIds);
+    }
+
+    /** {@code file:line (name)} for messages. */
+    public String where() {
+        return file + ":" + line + " (" + name + ")";
+    }
+}

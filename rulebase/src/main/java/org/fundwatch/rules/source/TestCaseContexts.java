@@ -1,0 +1,38 @@
+package org.fundwatch.rules.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.fundwatch.message.NationalJson;
+import org.fundwatch.message.Transaction;
+import org.fundwatch.message.adapter.AnalysisAdapter;
+import org.fundwatch.message.analysis.AnalysisData;
+import org.fundwatch.message.analysis.AnalysisPatient;
+import org.fundwatch.model.EncounterContext;
+
+/** Turns a test case's {@code given} (3101 {@code patient_dtos[0]}) and {@code history} into an {@link EncounterContext}. */
+public final class TestCaseContexts {
+    private TestCaseContexts() {
+    }
+
+    /** The context of {@code test}: its patient with the history encounters appended, in the test's phase. */
+    public static EncounterContext toContext(RuleTestCase test) {
+        ObjectNode patient = test.given().deepCopy();
+        JsonNode encounters = patient.get("fsi_encounter_dtos");
+        ArrayNode all = encounters instanceof ArrayNode a ? a : patient.putArray("fsi_encounter_dtos");
+        test.history().forEach(all::add);
+        AnalysisPatient parsed;
+        try {
+            parsed = NationalJson.mapper().treeToValue(patient, AnalysisPatient.class);
+        } catch (Exception e) {
+            throw new RulePackException(test.where() + ": given is not a 3101 patient: " + e.getMessage());
+        }
+        Transaction transaction = test.phase() == org.fundwatch.model.Phase.PRE ? Transaction.PRE_ANALYSIS
+                : Transaction.MID_ANALYSIS;
+        AnalysisData data = new AnalysisData("rule-test", List.of(parsed), List.of(), null, test.triggerScenario());
+        EncounterContext ctx = AnalysisAdapter.toContexts(transaction, data).get(0);
+        return new EncounterContext(ctx.patient(), ctx.encounters(), ctx.currentEncounterId(), test.phase(),
+                ctx.triggerScenario(), ctx.taskId(), ctx.ruleIds());
+    }
+}
