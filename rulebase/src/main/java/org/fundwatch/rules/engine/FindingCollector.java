@@ -70,7 +70,7 @@ public final class FindingCollector implements AgendaFilter {
     }
 
     /** A finding about one line with an explicit amount at risk (fen). */
-    public void line(LineFact line, long amountFen, Object... evidence) {
+    public void lineAmount(LineFact line, long amountFen, Object... evidence) {
         add(List.of(line.getLineId()), amountFen, line.getDoctorCode(), evidence);
     }
 
