@@ -35,7 +35,8 @@ public record Coverage(@JsonProperty("total") int total, @JsonProperty("implemen
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"seq", "name", "code", "status", "reason", "rule_ids"})
     public record Row(@JsonProperty("seq") int seq, @JsonProperty("name") String name,
-                      @JsonProperty("code") String code, @JsonProperty("status") String status,
+                      @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("code") String code,
+                      @JsonProperty("status") String status,
                       @JsonProperty("reason") String reason, @JsonProperty("rule_ids") List<String> ruleIds) {
     }
 

@@ -148,6 +148,11 @@ public final class Fixtures {
         return writePack(dir, version, DRL, metadata("明确违规", "[drug_gender]", ""), tests("1"));
     }
 
+    /** The fixture's DRL text. */
+    public static String readDrl() {
+        return DRL;
+    }
+
     public static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
