@@ -30,7 +30,15 @@ public final class FundwatchCli implements Runnable {
 
     /** Builds the command line with Fundwatch's error handling; exposed for tests. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new FundwatchCli());
+        return withErrorHandling(new CommandLine(new FundwatchCli()));
+    }
+
+    /**
+     * Installs Fundwatch's failure handling on {@code cli} (also used by stand-alone entry points such as the rules
+     * CLI jar): a runtime failure prints {@code fundwatch <command>: <message>} and exits 1, with the stack trace only
+     * when verbose.
+     */
+    public static CommandLine withErrorHandling(CommandLine cli) {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("fundwatch " + commandLine.getCommandName() + ": " + describe(ex));
             if (verbose()) {
