@@ -40,7 +40,8 @@ public final class FundwatchCli implements Runnable {
      */
     public static CommandLine withErrorHandling(CommandLine cli) {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("fundwatch " + commandLine.getCommandName() + ": " + describe(ex));
+            String name = commandLine.getCommandSpec().qualifiedName();
+            commandLine.getErr().println((name.startsWith("fundwatch") ? name : "fundwatch " + name) + ": " + describe(ex));
             if (verbose()) {
                 ex.printStackTrace(commandLine.getErr());
             }
