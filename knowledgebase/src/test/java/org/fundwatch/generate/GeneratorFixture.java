@@ -21,16 +21,9 @@ final class GeneratorFixture {
     private GeneratorFixture() {
     }
 
-    /** {@code <shared>/reference}, from {@code -Dfundwatch.shared}, else /work/shared or ../shared. */
+    /** {@code <shared>/reference}. */
     static Path reference() {
-        String property = System.getProperty("fundwatch.shared");
-        for (Path candidate : new Path[] {property == null ? null : Path.of(property), Path.of("/work/shared"),
-                Path.of("..", "shared"), Path.of("..", "..", "shared")}) {
-            if (candidate != null && Files.isDirectory(candidate.resolve("reference/two-libraries"))) {
-                return candidate.resolve("reference").toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException("shared reference not found; set -Dfundwatch.shared");
+        return org.fundwatch.testing.SharedReference.reference();
     }
 
     /** Builds a pack under {@code dir} with a fixed clock and returns its directory. */

@@ -234,7 +234,7 @@ class MessageParserTest {
     void unknownInfno() throws IOException {
         ParseResult r = parseModified(root -> root.put("infno", "9999"));
         assertEquals(List.of(Problem.error("$.infno",
-                "unknown infno \"9999\" (supported: 1101, 2204, 2207, 2301, 2304, 2401, 2402, 3101, 3102, 3103)")), r.problems());
+                "unknown infno \"9999\" (supported: 1101, 2203, 2204, 2207, 2301, 2304, 2401, 2402, 3101, 3102, 3103)")), r.problems());
         assertEquals("missing required field", parseModified(root -> root.remove("infno")).problems().get(0).reason());
         assertFalse(parser.parse("9999", "{}").isOk());
         assertEquals("expected a request envelope object, got an array", parser.parse("[1]").problems().get(0).reason());

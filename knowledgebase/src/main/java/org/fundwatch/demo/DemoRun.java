@@ -1,0 +1,179 @@
+package org.fundwatch.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.fundwatch.cli.Progress;
+import org.fundwatch.clickhouse.ClickHouseConfig;
+import org.fundwatch.clickhouse.ClickHouseStore;
+import org.fundwatch.clickhouse.Migrations;
+import org.fundwatch.codes.CodeFormat;
+import org.fundwatch.drg.DrgGrouper;
+import org.fundwatch.drg.DrgTables;
+import org.fundwatch.generate.CsvGeneratorCatalog;
+import org.fundwatch.generate.GenerationSummary;
+import org.fundwatch.generate.GeneratorConfig;
+import org.fundwatch.generate.SyntheticDataGenerator;
+import org.fundwatch.message.MessageParser;
+import org.fundwatch.message.NationalJson;
+import org.fundwatch.message.person.PersonInfoOutput;
+import org.fundwatch.pack.KnowledgePack;
+import org.fundwatch.pack.KnowledgePacks;
+import org.fundwatch.pack.PackBuilder;
+
+/**
+ * The steps of {@code fundwatch demo} against a given ClickHouse: migrate, build the knowledge pack, generate,
+ * load (validate, dead-letter, group) and summarise. Steps run in that order; each prints what it did.
+ */
+public final class DemoRun {
+    private final ClickHouseConfig clickhouse;
+    private final Path kbOut;
+    private final Path work;
+    private final Path source;
+    private final PrintWriter out;
+    private Path packDir;
+    private KnowledgePack kb;
+    private GenerationSummary generated;
+
+    public DemoRun(ClickHouseConfig clickhouse, Path kbOut, Path work, Path source, PrintWriter out) {
+        this.clickhouse = clickhouse;
+        this.kbOut = kbOut;
+        this.work = work;
+        this.source = source;
+        this.out = out;
+    }
+
+    /** The generator's output directory ({@code messages/}, {@code persons.jsonl}, {@code ground-truth.jsonl}). */
+    public Path data() {
+        return work.resolve("data");
+    }
+
+    /** Applies the bundled schema migrations (idempotent). */
+    public void migrate() {
+        try (ClickHouseStore store = ClickHouseStore.open(clickhouse)) {
+            Migrations.Result migrated = Migrations.bundled(store).migrate();
+            out.printf("    ClickHouse %s, database %s, %d migration(s) applied now%n", store.version(), store.database(),
+                    migrated.appliedNow().size());
+        }
+    }
+
+    /** Builds (or rebuilds identically) the knowledge pack from the reference data. */
+    public KnowledgePack buildPack() {
+        out.println("2/5 knowledge pack");
+        packDir = new PackBuilder(source).progress(System.err).build(kbOut).dir();
+        kb = KnowledgePacks.cached(packDir);
+        out.printf("    %s (%s)%n", kb.version(), packDir);
+        return kb;
+    }
+
+    /** Generates the population and its messages into {@link #data()}. */
+    public GenerationSummary generate(GeneratorConfig config) throws IOException {
+        out.println("3/5 generate");
+        try (Progress progress = new Progress("generate", -1)) {
+            generated = new SyntheticDataGenerator(config, CsvGeneratorCatalog.load(packDir))
+                    .generate(data(), progress::advance);
+        }
+        out.printf("    %,d persons, %,d encounters, %,d messages (%,d fee lines), %,d labelled anomalies -> %s%n",
+                generated.persons(), generated.encounters(), generated.messages(), generated.feeLines(),
+                generated.cases(), data());
+        return generated;
+    }
+
+    /** Loads every {@code data/messages/*.jsonl} file into ClickHouse; bad lines become dead letters. */
+    public LoadCounts load() throws IOException {
+        out.println("4/5 load, validate, group (CHS-DRG 1.1) into ClickHouse");
+        List<Path> files = MessageFiles.list(data().resolve("messages"));
+        MessageParser parser = new MessageParser(Map.of(CodeFormat.DIAGNOSIS, kb.icd10(), CodeFormat.PROCEDURE, kb.icd9()));
+        DrgGrouper grouper = new DrgGrouper(DrgTables.load(kb.drgTablesDir(), packDir.resolve("icd")));
+        InpatientCases cases = new InpatientCases(readPersons(data().resolve("persons.jsonl")));
+        Path deadLetters = work.resolve("dead-letters.jsonl");
+        long start = System.nanoTime();
+        try (ClickHouseStore store = ClickHouseStore.open(clickhouse);
+             BufferedWriter dlq = Files.newBufferedWriter(deadLetters, StandardCharsets.UTF_8);
+             ClickHouseRowSink sink = new ClickHouseRowSink(store);
+             Progress progress = new Progress("load", generated == null ? -1 : generated.messages())) {
+            LoadCounts counts = new MessageLoader(parser, grouper, cases, sink, dlq, kb.version(),
+                    System.currentTimeMillis()).load(files, progress);
+            printLoad(counts, sink.inserted(), deadLetters, (System.nanoTime() - start) / 1e9);
+            return counts;
+        }
+    }
+
+    /** Prints the labelled anomalies and what ClickHouse now holds. */
+    public void summary(LoadCounts counts, long startNanos) throws IOException {
+        out.println("5/5 summary");
+        printAnomalies(data().resolve("ground-truth.jsonl"));
+        try (ClickHouseStore store = ClickHouseStore.open(clickhouse)) {
+            out.printf("    in ClickHouse: %s%n", tableCounts(store));
+            out.printf("    done in %.1f s; records in %,d = processed %,d + dead-lettered %,d. Dashboards and notebooks "
+                            + "read database '%s' at %s%n", (System.nanoTime() - startNanos) / 1e9, counts.in(),
+                    counts.processed(), counts.deadLettered(), store.database(), clickhouse.url());
+        }
+    }
+
+    /** Rows per table as ClickHouse sees them after collapsing replays. */
+    public static Map<String, Long> tableCounts(ClickHouseStore store) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : List.of("fee_lines", "settlements", "drg_groups", "dead_letters")) {
+            String fin = table.equals("dead_letters") ? "" : " FINAL";
+            Object n = store.queryJsonEachRow("SELECT count() AS n FROM " + store.table(table) + fin
+                    + " FORMAT JSONEachRow").get(0).get("n");
+            counts.put(table, Long.parseLong(String.valueOf(n)));
+        }
+        return counts;
+    }
+
+    private static Map<String, InpatientCases.Person> readPersons(Path file) throws IOException {
+        ObjectMapper json = NationalJson.mapper();
+        Map<String, InpatientCases.Person> persons = new HashMap<>();
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                PersonInfoOutput.Base base = json.readValue(line, PersonInfoOutput.class).base();
+                int gender = "1".equals(base.gender()) ? 1 : "2".equals(base.gender()) ? 2 : 0;
+                persons.put(base.personNo(), new InpatientCases.Person(gender, base.birthDate()));
+            }
+        }
+        return persons;
+    }
+
+    private void printLoad(LoadCounts counts, Map<String, Long> inserted, Path deadLetters, double seconds) {
+        out.printf("    records in %,d = processed %,d + dead-lettered %,d (%s) in %.1f s (%,.0f records/s)%n",
+                counts.in(), counts.processed(), counts.deadLettered(),
+                counts.reconciles() ? "reconciled" : "NOT RECONCILED", seconds, counts.in() / Math.max(seconds, 1e-9));
+        counts.byInfno().forEach((infno, c) ->
+                out.printf("      %-5s processed %,9d  dead-lettered %,6d%n", infno, c[0], c[1]));
+        out.printf("    rows inserted: %s%n", inserted);
+        out.printf("    DRG: %,d grouped, %,d ungroupable; by MDC %s%n", counts.grouped(), counts.ungroupable(),
+                counts.drgByMdc());
+        if (counts.deadLettered() > 0) {
+            out.printf("    dead letters with reasons: %s%n", deadLetters);
+        }
+    }
+
+    private void printAnomalies(Path groundTruth) throws IOException {
+        ObjectMapper json = NationalJson.mapper();
+        Map<String, Long> byKind = new TreeMap<>();
+        java.math.BigDecimal amount = java.math.BigDecimal.ZERO;
+        try (var lines = Files.lines(groundTruth, StandardCharsets.UTF_8)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                JsonNode c = json.readTree(line);
+                byKind.merge(c.path("kind").asText(), 1L, Long::sum);
+                if (c.hasNonNull("amount_yuan")) {
+                    amount = amount.add(c.get("amount_yuan").decimalValue());
+                }
+            }
+        }
+        out.printf("    labelled anomalies (ground truth for the rule engine): %,d cases, %s yuan at risk%n",
+                byKind.values().stream().mapToLong(Long::longValue).sum(), amount.toPlainString());
+        byKind.forEach((kind, n) -> out.printf("      %-28s %,6d%n", kind, n));
+    }
+}
