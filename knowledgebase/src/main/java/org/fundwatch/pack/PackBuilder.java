@@ -61,9 +61,22 @@ public final class PackBuilder {
         this.sourceRoot = Objects.requireNonNull(sourceRoot, "sourceRoot").toAbsolutePath().normalize();
     }
 
-    /** {@code ../shared/reference} relative to the current directory (the repository root). */
+    /**
+     * The reference material: {@code <fundwatch.shared>/reference} when the system property is set (the build sets
+     * it for tests), else {@code $FUNDWATCH_SHARED/reference}, else {@code ../shared/reference} beside the repository
+     * ({@code fundwatch.home}, set by the launcher) or the current directory.
+     */
     public static Path defaultSource() {
-        return Path.of("..", "shared", "reference");
+        String shared = System.getProperty("fundwatch.shared");
+        if (shared == null || shared.isBlank()) {
+            shared = System.getenv("FUNDWATCH_SHARED");
+        }
+        if (shared != null && !shared.isBlank()) {
+            return Path.of(shared, "reference").toAbsolutePath().normalize();
+        }
+        String home = System.getProperty("fundwatch.home");
+        Path base = home == null || home.isBlank() ? Path.of("") : Path.of(home);
+        return base.resolve("..").resolve("shared").resolve("reference").toAbsolutePath().normalize();
     }
 
     /** Uses {@code version} (prefixed with {@code kb-} unless it has it) instead of {@code kb-<date>-<hash>}. */

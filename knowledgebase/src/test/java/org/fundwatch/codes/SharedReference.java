@@ -15,15 +15,6 @@ public final class SharedReference {
 
     /** The shared directory. */
     public static Path root() {
-        String prop = System.getProperty("fundwatch.shared");
-        if (prop != null && Files.isDirectory(Path.of(prop))) {
-            return Path.of(prop);
-        }
-        for (String candidate : new String[] {"/work/shared", "../shared", "../../shared"}) {
-            if (Files.isDirectory(Path.of(candidate))) {
-                return Path.of(candidate);
-            }
-        }
-        throw new IllegalStateException("shared reference not found; set -Dfundwatch.shared");
+        return org.fundwatch.pack.PackBuilder.defaultSource().getParent();
     }
 }

@@ -1,6 +1,5 @@
 package org.fundwatch.drg;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates the shared reference (system property {@code fundwatch.shared}) and loads the tables once. */
@@ -11,14 +10,7 @@ public final class TestTables {
     }
 
     public static Path shared() {
-        String prop = System.getProperty("fundwatch.shared");
-        if (prop != null && !prop.isBlank() && Files.isDirectory(Path.of(prop, "reference"))) {
-            return Path.of(prop);
-        }
-        if (Files.isDirectory(Path.of("/work/shared/reference"))) {
-            return Path.of("/work/shared");
-        }
-        return Path.of("..", "shared");
+        return org.fundwatch.testing.SharedReference.reference().getParent();
     }
 
     public static Path drgDir() {

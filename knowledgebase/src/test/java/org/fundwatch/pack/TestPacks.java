@@ -11,16 +11,9 @@ final class TestPacks {
     private TestPacks() {
     }
 
-    /** {@code <shared>/reference}, from {@code -Dfundwatch.shared}, else /work/shared or ../shared. */
+    /** {@code <shared>/reference}. */
     static Path reference() {
-        String property = System.getProperty("fundwatch.shared");
-        for (Path candidate : new Path[] {property == null ? null : Path.of(property), Path.of("/work/shared"),
-                Path.of("..", "shared"), Path.of("..", "..", "shared")}) {
-            if (candidate != null && Files.isDirectory(candidate.resolve("reference/two-libraries"))) {
-                return candidate.resolve("reference").toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException("shared reference not found; set -Dfundwatch.shared");
+        return org.fundwatch.testing.SharedReference.reference();
     }
 
     static void copyTree(Path from, Path to) {

@@ -8,15 +8,8 @@ public final class SharedReference {
     private SharedReference() {
     }
 
-    /** {@code <shared>/reference}, from {@code -Dfundwatch.shared}, else /work/shared or ../shared. */
+    /** {@code <shared>/reference} (see {@link org.fundwatch.pack.PackBuilder#defaultSource()}). */
     public static Path reference() {
-        String property = System.getProperty("fundwatch.shared");
-        for (Path candidate : new Path[] {property == null ? null : Path.of(property), Path.of("/work/shared"),
-                Path.of("..", "shared"), Path.of("..", "..", "shared")}) {
-            if (candidate != null && Files.isDirectory(candidate.resolve("reference/two-libraries"))) {
-                return candidate.resolve("reference").toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException("shared reference not found; set -Dfundwatch.shared");
+        return org.fundwatch.pack.PackBuilder.defaultSource();
     }
 }

@@ -19,14 +19,9 @@ class GenerateCommandTest {
     @TempDir
     Path tmp;
 
+    /** {@code <shared>/reference} (see {@link org.fundwatch.pack.PackBuilder#defaultSource()}). */
     private static Path reference() {
-        String property = System.getProperty("fundwatch.shared");
-        for (Path c : new Path[] {property == null ? null : Path.of(property), Path.of("/work/shared"), Path.of("..", "shared")}) {
-            if (c != null && Files.isDirectory(c.resolve("reference/two-libraries"))) {
-                return c.resolve("reference");
-            }
-        }
-        throw new IllegalStateException("shared reference not found");
+        return org.fundwatch.pack.PackBuilder.defaultSource();
     }
 
     private int run(StringWriter out, StringWriter err, String... args) {

@@ -23,16 +23,9 @@ final class TestKb {
     private TestKb() {
     }
 
-    /** {@code <shared>/reference}, from {@code -Dfundwatch.shared}, else /work/shared or ../shared. */
+    /** {@code <shared>/reference} (see {@link org.fundwatch.pack.PackBuilder#defaultSource()}). */
     static Path reference() {
-        String property = System.getProperty("fundwatch.shared");
-        for (Path candidate : new Path[] {property == null ? null : Path.of(property), Path.of("/work/shared"),
-                Path.of("..", "shared"), Path.of("..", "..", "shared")}) {
-            if (candidate != null && Files.isDirectory(candidate.resolve("reference/two-libraries"))) {
-                return candidate.resolve("reference").toAbsolutePath().normalize();
-            }
-        }
-        throw new IllegalStateException("shared reference not found; set -Dfundwatch.shared");
+        return org.fundwatch.pack.PackBuilder.defaultSource();
     }
 
     static synchronized KnowledgePack kb() {
