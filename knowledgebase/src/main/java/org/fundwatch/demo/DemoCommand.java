@@ -47,6 +47,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for ClickHouse (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--reset", description = "Empty the demo's tables on an external ClickHouse too (FUNDWATCH_CLICKHOUSE_URL).")
+    boolean reset;
+
     @Option(names = "--kb-out", defaultValue = "var/kb", description = "Where knowledge packs are built (default: ${DEFAULT-VALUE}).")
     Path kbOut;
 
@@ -60,6 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("    %s (%s)%n", started.config().url(), env.external() ? "external" : "local");
         DemoRun run = new DemoRun(started.config(), kbOut, work, source != null ? source : PackBuilder.defaultSource(), out);
         run.migrate();
+        run.clearLoadedTables(reset);
         run.buildPack();
         run.generate(GeneratorConfig.of(seed, days, patients, start, 0.03));
         LoadCounts counts = run.load();

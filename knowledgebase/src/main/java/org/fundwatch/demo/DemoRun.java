@@ -88,6 +88,32 @@ public final class DemoRun {
         return generated;
     }
 
+    /** The tables the demo loads; it owns their content and empties them before loading. */
+    static final List<String> LOADED_TABLES = List.of("fee_lines", "settlements", "drg_groups", "dead_letters");
+
+    /**
+     * Empties the tables the demo loads, so that the summary's counts are this run's. On an external server
+     * (FUNDWATCH_CLICKHOUSE_URL) this only happens when asked ({@code reset}); with data present and no reset the
+     * demo stops rather than mix its rows into someone's tables.
+     */
+    public void clearLoadedTables(boolean reset) {
+        try (ClickHouseStore store = ClickHouseStore.open(clickhouse)) {
+            if (clickhouse.external() && !reset) {
+                Map<String, Long> counts = tableCounts(store);
+                if (counts.values().stream().anyMatch(n -> n > 0)) {
+                    throw new IllegalStateException("database " + store.database() + " at " + clickhouse.url()
+                            + " already holds data " + counts + "; run the demo with --reset to empty these tables, "
+                            + "or set FUNDWATCH_CLICKHOUSE_DATABASE to a database of its own");
+                }
+                return;
+            }
+            for (String table : LOADED_TABLES) {
+                store.execute("TRUNCATE TABLE " + store.table(table));
+            }
+            out.printf("    emptied %s in database %s (the demo reloads them)%n", LOADED_TABLES, store.database());
+        }
+    }
+
     /** Loads every {@code data/messages/*.jsonl} file into ClickHouse; bad lines become dead letters. */
     public LoadCounts load() throws IOException {
         out.println("4/5 load, validate, group (CHS-DRG 1.1) into ClickHouse");
@@ -114,7 +140,7 @@ public final class DemoRun {
         printAnomalies(data().resolve("ground-truth.jsonl"));
         try (ClickHouseStore store = ClickHouseStore.open(clickhouse)) {
             out.printf("    in ClickHouse: %s%n", tableCounts(store));
-            out.printf("    done in %.1f s; records in %,d = processed %,d + dead-lettered %,d. Dashboards and notebooks "
+            out.printf("    done in %.1f s; messages in %,d = processed %,d + dead-lettered %,d. Dashboards and notebooks "
                             + "read database '%s' at %s%n", (System.nanoTime() - startNanos) / 1e9, counts.in(),
                     counts.processed(), counts.deadLettered(), store.database(), clickhouse.url());
         }
@@ -123,7 +149,7 @@ public final class DemoRun {
     /** Rows per table as ClickHouse sees them after collapsing replays. */
     public static Map<String, Long> tableCounts(ClickHouseStore store) {
         Map<String, Long> counts = new TreeMap<>();
-        for (String table : List.of("fee_lines", "settlements", "drg_groups", "dead_letters")) {
+        for (String table : LOADED_TABLES) {
             String fin = table.equals("dead_letters") ? "" : " FINAL";
             Object n = store.queryJsonEachRow("SELECT count() AS n FROM " + store.table(table) + fin
                     + " FORMAT JSONEachRow").get(0).get("n");
@@ -146,7 +172,7 @@ public final class DemoRun {
     }
 
     private void printLoad(LoadCounts counts, Map<String, Long> inserted, Path deadLetters, double seconds) {
-        out.printf("    records in %,d = processed %,d + dead-lettered %,d (%s) in %.1f s (%,.0f records/s)%n",
+        out.printf("    messages in %,d = processed %,d + dead-lettered %,d (%s) in %.1f s (%,.0f messages/s)%n",
                 counts.in(), counts.processed(), counts.deadLettered(),
                 counts.reconciles() ? "reconciled" : "NOT RECONCILED", seconds, counts.in() / Math.max(seconds, 1e-9));
         counts.byInfno().forEach((infno, c) ->

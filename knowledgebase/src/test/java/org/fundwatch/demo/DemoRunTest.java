@@ -39,6 +39,7 @@ class DemoRunTest {
         DemoRun run = new DemoRun(config, tmp.resolve("kb"), tmp.resolve("demo"), SharedReference.reference(),
                 new PrintWriter(text, true));
         run.migrate();
+        run.clearLoadedTables(true);
         run.buildPack();
         GenerationSummary generated = run.generate(GeneratorConfig.of(7, 10, 800, LocalDate.of(2025, 6, 1), 0.03));
 
