@@ -304,15 +304,33 @@ final class JsonBytes {
             buf[pos++] = '-';
             v = -v;
         }
-        int n = 1;
-        for (long x = v; x >= 10; x /= 10) {
-            n++;
-        }
+        int n = length(v);
         for (int i = pos + n - 1; i >= pos; i--) {
             buf[i] = (byte) ('0' + v % 10);
             v /= 10;
         }
         pos += n;
+    }
+
+    /** Number of decimal digits of a non-negative {@code v}, by comparison rather than division. */
+    private static int length(long v) {
+        if (v < 10) {
+            return 1;
+        }
+        if (v < 100) {
+            return 2;
+        }
+        if (v < 1_000) {
+            return 3;
+        }
+        if (v < 10_000) {
+            return 4;
+        }
+        int n = 5;
+        for (long p = 100_000; n < 19 && v >= p; p *= 10) {
+            n++;
+        }
+        return n;
     }
 
     private void quoted(String s) {

@@ -125,7 +125,7 @@ public final class SyntheticDataGenerator {
         }
         TimeText text = new TimeText(config.start(), horizon);
         MessageWriter writer = new MessageWriter(text, config.start());
-        Comparator<Event> order = Comparator.comparingLong(Event::time).thenComparingLong(Event::seq);
+        Comparator<Event> order = (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq);
         // One buffer reused for every message of the run, written out in chunks of about FLUSH_BYTES:
         // no per-message allocation and few, large writes.
         JsonBytes buffer = new JsonBytes(FLUSH_BYTES + (1 << 16));
@@ -192,7 +192,7 @@ public final class SyntheticDataGenerator {
         }
         // one 2301 upload per calendar day of the stay, after that day's last line
         List<FeeLine> sorted = new ArrayList<>(e.lines);
-        sorted.sort(Comparator.comparingLong(FeeLine::time).thenComparing(FeeLine::serial));
+        sorted.sort((a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : a.serial.compareTo(b.serial));
         int i = 0;
         while (i < sorted.size()) {
             long day = sorted.get(i).time / World.DAY;
