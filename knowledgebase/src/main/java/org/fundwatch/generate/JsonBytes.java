@@ -15,8 +15,9 @@ import java.util.function.Consumer;
  * fragments straight into one buffer that is reused across messages, and flushing it in large chunks,
  * avoids per-field lookups, per-message allocation and small writes. The output is byte-for-byte what
  * Jackson's UTF-8 generator writes with default features (compact, no root separator, strings escaped
- * with Jackson's standard escapes: {@code \" \\ \b \t \n \f \r}, other controls as backslash-u00XX, all
- * other characters as UTF-8); {@code JsonBytesTest} checks that against Jackson.
+ * with Jackson's standard escapes: {@code \" \\ \b \t \n \f \r}, other controls as backslash-u00XX,
+ * a surrogate pair as two backslash-u escapes as Jackson 2.20 does, all other characters as UTF-8);
+ * {@code JsonBytesTest} checks that against Jackson.
  *
  * <p>Commas are inserted like Jackson does: every token that starts a member or element is preceded
  * by a comma unless it is the first in its container or follows a field name.
@@ -359,11 +360,9 @@ final class JsonBytes {
                 buf[pos++] = (byte) (0xC0 | (c >> 6));
                 buf[pos++] = (byte) (0x80 | (c & 0x3F));
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                buf[pos++] = (byte) (0xF0 | (cp >> 18));
-                buf[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                buf[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                buf[pos++] = (byte) (0x80 | (cp & 0x3F));
+                // Jackson 2.20 (COMBINE_UNICODE_SURROGATES_IN_UTF8 off by default) escapes both halves
+                hexEscape(c);
+                hexEscape(s.charAt(++i));
             } else if (Character.isSurrogate(c)) {
                 throw new IllegalArgumentException("unpaired surrogate in " + s);
             } else {
@@ -388,13 +387,21 @@ final class JsonBytes {
             case '\f' -> buf[pos++] = 'f';
             case '\r' -> buf[pos++] = 'r';
             default -> {
-                buf[pos++] = 'u';
-                buf[pos++] = '0';
-                buf[pos++] = '0';
-                buf[pos++] = HEX[c >> 4];
-                buf[pos++] = HEX[c & 0xF];
+                pos--;
+                hexEscape(c);
             }
         }
+    }
+
+    /** Backslash-u and four upper-case hex digits, as Jackson writes it. */
+    private void hexEscape(char c) {
+        ensure(6);
+        buf[pos++] = '\\';
+        buf[pos++] = 'u';
+        buf[pos++] = HEX[(c >> 12) & 0xF];
+        buf[pos++] = HEX[(c >> 8) & 0xF];
+        buf[pos++] = HEX[(c >> 4) & 0xF];
+        buf[pos++] = HEX[c & 0xF];
     }
 
     private void ensure(int n) {
