@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * excludes the disk; the catalog is loaded and prepared once at setup, as a long-running service would.
  * The pack comes from the {@code pack} parameter, else {@code -Dfundwatch.pack=DIR}, else the newest
  * {@code var/kb/kb-*}. The primary score is invocations/s; multiply by {@code records} (printed at setup)
- * for records/s, or read the secondary result {@code records} (an {@link AuxCounters} events counter,
+ * for records/s, or read the secondary result {@code records} (an {@link AuxCounters} operations counter,
  * which JMH reports in records/s: the same product, measured).
  */
 @State(Scope.Benchmark)
@@ -76,7 +76,7 @@ public class GeneratorBenchmark {
 
     /** Records generated in the current iteration; JMH reports the counter as records/s. */
     @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class Records {
         public long records;
 
