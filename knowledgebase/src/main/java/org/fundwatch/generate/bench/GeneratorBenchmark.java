@@ -66,7 +66,7 @@ public class GeneratorBenchmark {
                 () -> new IllegalStateException("no knowledge pack: build one (fundwatch kb build) or -Dfundwatch.pack=DIR"));
         catalog = new PreparedCatalog(CsvGeneratorCatalog.load(dir));
         records = run().records();
-        System.out.printf("%n[GeneratorBenchmark] %,d records per invocation (%d patients, %d days)%n", records, patients, days);
+        System.err.printf("%n[GeneratorBenchmark] %,d records per invocation (%d patients, %d days)%n", records, patients, days);
     }
 
     private GenerationSummary run() throws IOException {
