@@ -926,7 +926,7 @@ final class AnomalyInjector {
         }
         // normal consultations the same doctor gave in that hour belong to the evidence too
         for (Encounter e : world.encounters) {
-            if (!e.removed && e.doctor == doctor && e.start / World.HOUR == hour / World.HOUR && !c.encounters.contains(e)
+            if (e.doctor == doctor && !e.removed && e.start / World.HOUR == hour / World.HOUR && !c.encounters.contains(e)
                     && e.kind != EncounterKind.PHARMACY && !e.kind.inpatient()) {
                 c.encounters.add(e);
                 usedPersons.add(e.person);

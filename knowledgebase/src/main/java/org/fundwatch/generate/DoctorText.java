@@ -1,20 +1,18 @@
 package org.fundwatch.generate;
 
-import com.fasterxml.jackson.core.io.SerializedString;
-
-/** A doctor's code, name and department pre-encoded for JSON (one per doctor, shared by all lines). */
+/** A doctor's code, name and department pre-encoded as JSON string values (one per doctor, shared by all lines). */
 final class DoctorText {
     static final DoctorText NONE = new DoctorText(null);
 
-    final SerializedString code;
-    final SerializedString name;
-    final SerializedString deptCode;
-    final SerializedString deptName;
+    final byte[] code;
+    final byte[] name;
+    final byte[] deptCode;
+    final byte[] deptName;
 
     DoctorText(CatalogRecords.Doctor d) {
-        this.code = new SerializedString(d == null ? "" : d.code());
-        this.name = new SerializedString(d == null ? "" : d.name());
-        this.deptCode = new SerializedString(d == null || d.deptCode() == null ? "" : d.deptCode());
-        this.deptName = new SerializedString(d == null || d.deptName() == null ? "" : d.deptName());
+        this.code = JsonBytes.encodedString(d == null ? "" : d.code());
+        this.name = JsonBytes.encodedString(d == null ? "" : d.name());
+        this.deptCode = JsonBytes.encodedString(d == null || d.deptCode() == null ? "" : d.deptCode());
+        this.deptName = JsonBytes.encodedString(d == null || d.deptName() == null ? "" : d.deptName());
     }
 }

@@ -119,15 +119,7 @@ final class EncounterBuilder {
     }
 
     private boolean admissible(LineContext ctx, Set<String> codes, String code) {
-        if (!world.index.normalAllowed(ctx, code)) {
-            return false;
-        }
-        for (String partner : world.index.duplicatePartners(code)) {
-            if (codes.contains(partner)) {
-                return false;
-            }
-        }
-        return true;
+        return world.index.normalAdmissible(ctx, codes, code);
     }
 
     static Set<String> codesOf(Encounter e) {

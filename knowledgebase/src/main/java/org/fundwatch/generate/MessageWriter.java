@@ -1,146 +1,307 @@
 package org.fundwatch.generate;
 
-import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
+import java.util.Map;
 
 import org.fundwatch.generate.CatalogRecords.CodeName;
 import org.fundwatch.generate.CatalogRecords.Doctor;
 
 /**
  * Renders one national-format message (request envelope, and for settlements and admissions the
- * platform's output) with a streaming {@link JsonGenerator}. Field names follow
+ * platform's output) into a {@link JsonBytes} buffer. Field names follow
  * {@code national-interface-fields.md}; amounts are written as two-decimal numbers from fen.
+ *
+ * <p>The frequent messages (envelope, 2203, 2204/2301, 2207/2304: over 95% of the bytes) use field
+ * names encoded once as constants and pre-rendered fragments for their runs of constant members
+ * (empty envelope slots, zero amounts of a settlement); the rare ones (2401, 2402, 3101) look names
+ * up in a small cache. Either way the bytes are those of a compact Jackson rendering.
  */
 final class MessageWriter {
     static final String INTERNET_EXP = "{\"internet_flag\":\"1\",\"fu_visit_flag\":\"1\"}";
 
-    // pre-encoded names of the hottest fields (fee lines)
-    private static final SerializedString N_FEEDETL_SN = new SerializedString("feedetl_sn");
-    private static final SerializedString N_MDTRT_ID = new SerializedString("mdtrt_id");
-    private static final SerializedString N_PSN_NO = new SerializedString("psn_no");
-    private static final SerializedString N_MED_TYPE = new SerializedString("med_type");
-    private static final SerializedString N_CHRG_BCHNO = new SerializedString("chrg_bchno");
-    private static final SerializedString N_DISE_CODG = new SerializedString("dise_codg");
-    private static final SerializedString N_RXNO = new SerializedString("rxno");
-    private static final SerializedString N_RX_CIRC_FLAG = new SerializedString("rx_circ_flag");
-    private static final SerializedString N_FEE_OCUR_TIME = new SerializedString("fee_ocur_time");
-    private static final SerializedString N_MED_LIST_CODG = new SerializedString("med_list_codg");
-    private static final SerializedString N_MEDINS_LIST_CODG = new SerializedString("medins_list_codg");
-    private static final SerializedString N_DET_ITEM_FEE_SUMAMT = new SerializedString("det_item_fee_sumamt");
-    private static final SerializedString N_CNT = new SerializedString("cnt");
-    private static final SerializedString N_PRIC = new SerializedString("pric");
-    private static final SerializedString N_PRD_DAYS = new SerializedString("prd_days");
-    private static final SerializedString N_BILG_DEPT_CODG = new SerializedString("bilg_dept_codg");
-    private static final SerializedString N_BILG_DEPT_NAME = new SerializedString("bilg_dept_name");
-    private static final SerializedString N_BILG_DR_CODG = new SerializedString("bilg_dr_codg");
-    private static final SerializedString N_BILG_DR_NAME = new SerializedString("bilg_dr_name");
-    private static final SerializedString N_HOSP_APPR_FLAG = new SerializedString("hosp_appr_flag");
-    private static final SerializedString N_EXP_CONTENT = new SerializedString("exp_content");
-    private static final SerializedString N_INPUT = new SerializedString("input");
-    private static final SerializedString N_FEEDETAIL = new SerializedString("feedetail");
-    private static final SerializedString V_ZERO = new SerializedString("0");
+    private static byte[] n(String field) {
+        return JsonBytes.name(field);
+    }
+
+    // envelope
+    private static final byte[] N_INFNO = n("infno");
+    private static final byte[] N_MSGID = n("msgid");
+    private static final byte[] N_MDTRTAREA_ADMVS = n("mdtrtarea_admvs");
+    private static final byte[] N_INSUPLC_ADMDVS = n("insuplc_admdvs");
+    private static final byte[] ENVELOPE_FIXED = JsonBytes.fragment(g -> {
+        g.field(n("recer_sys_code"));
+        g.string("YBXT");
+        g.field(n("dev_no"));
+        g.string("");
+        g.field(n("dev_safe_info"));
+        g.string("");
+        g.field(n("cainfo"));
+        g.string("");
+        g.field(n("signtype"));
+        g.string("");
+        g.field(n("infver"));
+        g.string("V1.0");
+        g.field(n("opter_type"));
+        g.string("1");
+    });
+    private static final byte[] N_OPTER = n("opter");
+    private static final byte[] N_OPTER_NAME = n("opter_name");
+    private static final byte[] N_INF_TIME = n("inf_time");
+    private static final byte[] N_FIXMEDINS_CODE = n("fixmedins_code");
+    private static final byte[] N_FIXMEDINS_NAME = n("fixmedins_name");
+    private static final byte[] SIGN_NO_EMPTY = JsonBytes.fragment(g -> {
+        g.field(n("sign_no"));
+        g.string("");
+    });
+
+    // shared names
+    private static final byte[] N_INPUT = n("input");
+    private static final byte[] N_OUTPUT = n("output");
+    private static final byte[] N_DATA = n("data");
+    private static final byte[] N_MDTRTINFO = n("mdtrtinfo");
+    private static final byte[] N_MDTRT_ID = n("mdtrt_id");
+    private static final byte[] N_PSN_NO = n("psn_no");
+    private static final byte[] N_MED_TYPE = n("med_type");
+    private static final byte[] N_BEGNTIME = n("begntime");
+    private static final byte[] N_DISE_CODG = n("dise_codg");
+    private static final byte[] N_DISE_NAME = n("dise_name");
+    private static final byte[] N_EXP_CONTENT = n("exp_content");
+    private static final byte[] N_INSUTYPE = n("insutype");
+    private static final byte[] N_CHRG_BCHNO = n("chrg_bchno");
+    private static final byte[] N_MEDFEE_SUMAMT = n("medfee_sumamt");
+    private static final byte[] N_INSCP_SCP_AMT = n("inscp_scp_amt");
+    private static final byte[] N_AGE = n("age");
+
+    // 2203 and diagnoses
+    private static final byte[] N_MAIN_COND_DSCR = n("main_cond_dscr");
+    private static final byte[] BIRCTRL_EMPTY = JsonBytes.fragment(g -> {
+        g.field(n("birctrl_type"));
+        g.string("");
+        g.field(n("birctrl_matn_date"));
+        g.string("");
+    });
+    private static final byte[] N_DISEINFO = n("diseinfo");
+    private static final byte[] DIAG_TYPE_1 = JsonBytes.fragment(g -> {
+        g.field(n("diag_type"));
+        g.string("1");
+    });
+    private static final byte[] N_MAINDIAG_FLAG = n("maindiag_flag");
+    private static final byte[] N_DIAG_SRT_NO = n("diag_srt_no");
+    private static final byte[] N_DIAG_CODE = n("diag_code");
+    private static final byte[] N_DIAG_NAME = n("diag_name");
+    private static final byte[] ADM_COND_EMPTY = JsonBytes.fragment(g -> {
+        g.field(n("adm_cond"));
+        g.string("");
+    });
+    private static final byte[] N_DIAG_DEPT = n("diag_dept");
+    private static final byte[] N_DISE_DOR_NO = n("dise_dor_no");
+    private static final byte[] N_DISE_DOR_NAME = n("dise_dor_name");
+    private static final byte[] N_DIAG_TIME = n("diag_time");
+
+    // fee lines
+    private static final byte[] N_FEEDETAIL = n("feedetail");
+    private static final byte[] N_FEEDETL_SN = n("feedetl_sn");
+    private static final byte[] N_RXNO = n("rxno");
+    private static final byte[] RX_CIRC_FLAG_0 = JsonBytes.fragment(g -> {
+        g.field(n("rx_circ_flag"));
+        g.string("0");
+    });
+    private static final byte[] N_FEE_OCUR_TIME = n("fee_ocur_time");
+    private static final byte[] N_MED_LIST_CODG = n("med_list_codg");
+    private static final byte[] N_MEDINS_LIST_CODG = n("medins_list_codg");
+    private static final byte[] N_DET_ITEM_FEE_SUMAMT = n("det_item_fee_sumamt");
+    private static final byte[] N_CNT = n("cnt");
+    private static final byte[] N_PRIC = n("pric");
+    private static final byte[] N_PRD_DAYS = n("prd_days");
+    private static final byte[] N_BILG_DEPT_CODG = n("bilg_dept_codg");
+    private static final byte[] N_BILG_DEPT_NAME = n("bilg_dept_name");
+    private static final byte[] N_BILG_DR_CODG = n("bilg_dr_codg");
+    private static final byte[] N_BILG_DR_NAME = n("bilg_dr_name");
+    private static final byte[] HOSP_APPR_FLAG_0 = JsonBytes.fragment(g -> {
+        g.field(n("hosp_appr_flag"));
+        g.string("0");
+    });
+    private static final byte[] INTERNET_EXP_MEMBER = JsonBytes.fragment(g -> {
+        g.field(n("exp_content"));
+        g.string(INTERNET_EXP);
+    });
+
+    // settlement
+    private static final byte[] MDTRT_CERT_TYPE_02 = JsonBytes.fragment(g -> {
+        g.field(n("mdtrt_cert_type"));
+        g.string("02");
+    });
+    private static final byte[] N_MDTRT_CERT_NO = n("mdtrt_cert_no");
+    private static final byte[] PSN_SETLWAY_01 = JsonBytes.fragment(g -> {
+        g.field(n("psn_setlway"));
+        g.string("01");
+    });
+    private static final byte[] N_ACCT_USED_FLAG = n("acct_used_flag");
+    private static final byte[] INVONO_EMPTY = JsonBytes.fragment(g -> {
+        g.field(n("invono"));
+        g.string("");
+    });
+    private static final byte[] MID_SETL_FLAG_0 = JsonBytes.fragment(g -> {
+        g.field(n("mid_setl_flag"));
+        g.string("0");
+    });
+    /** fulamt_ownpay_amt, overlmt_selfpay, preselfpay_amt: always zero in synthetic data. */
+    private static final byte[] SELF_PAY_ZEROS = JsonBytes.fragment(g -> {
+        for (String f : new String[] {"fulamt_ownpay_amt", "overlmt_selfpay", "preselfpay_amt"}) {
+            g.field(n(f));
+            g.money(0);
+        }
+    });
+    private static final byte[] N_SETLINFO = n("setlinfo");
+    private static final byte[] N_SETL_ID = n("setl_id");
+    private static final byte[] N_PSN_NAME = n("psn_name");
+    private static final byte[] PSN_CERT_TYPE_01 = JsonBytes.fragment(g -> {
+        g.field(n("psn_cert_type"));
+        g.string("01");
+    });
+    private static final byte[] N_CERTNO = n("certno");
+    private static final byte[] N_GEND = n("gend");
+    private static final byte[] NATY_01 = JsonBytes.fragment(g -> {
+        g.field(n("naty"));
+        g.string("01");
+    });
+    private static final byte[] N_BRDY = n("brdy");
+    private static final byte[] N_PSN_TYPE = n("psn_type");
+    private static final byte[] CVLSERV_FLAG_0 = JsonBytes.fragment(g -> {
+        g.field(n("cvlserv_flag"));
+        g.string("0");
+    });
+    private static final byte[] N_SETL_TIME = n("setl_time");
+    private static final byte[] ACT_PAY_DEDC_0 = JsonBytes.fragment(g -> {
+        g.field(n("act_pay_dedc"));
+        g.money(0);
+    });
+    private static final byte[] N_HIFP_PAY = n("hifp_pay");
+    private static final byte[] N_POOL_PROP_SELFPAY = n("pool_prop_selfpay");
+    /** cvlserv_pay … oth_pay: the funds synthetic settlements never use. */
+    private static final byte[] OTHER_FUNDS_ZEROS = JsonBytes.fragment(g -> {
+        for (String f : new String[] {"cvlserv_pay", "hifes_pay", "hifmi_pay", "hifob_pay", "maf_pay",
+                "hosp_part_amt", "oth_pay"}) {
+            g.field(n(f));
+            g.money(0);
+        }
+    });
+    private static final byte[] N_FUND_PAY_SUMAMT = n("fund_pay_sumamt");
+    private static final byte[] N_PSN_PART_AMT = n("psn_part_amt");
+    private static final byte[] N_ACCT_PAY = n("acct_pay");
+    private static final byte[] N_PSN_CASH_PAY = n("psn_cash_pay");
+    private static final byte[] N_BALC = n("balc");
+    private static final byte[] ACCT_MULAID_PAY_0 = JsonBytes.fragment(g -> {
+        g.field(n("acct_mulaid_pay"));
+        g.money(0);
+    });
+    private static final byte[] N_MEDINS_SETL_ID = n("medins_setl_id");
+    private static final byte[] N_CLR_OPTINS = n("clr_optins");
+    private static final byte[] CLR_WAY_01 = JsonBytes.fragment(g -> {
+        g.field(n("clr_way"));
+        g.string("01");
+    });
+    private static final byte[] N_CLR_TYPE = n("clr_type");
+    private static final byte[] N_SETLDETAIL = n("setldetail");
+    private static final byte[] N_FUND_PAY_TYPE = n("fund_pay_type");
+    private static final byte[] N_CRT_PAYB_LMT_AMT = n("crt_payb_lmt_amt");
+    private static final byte[] N_FUND_PAYAMT = n("fund_payamt");
+    private static final byte[] N_FUND_PAY_TYPE_NAME = n("fund_pay_type_name");
+    private static final byte[] SETL_PROC_INFO_EMPTY = JsonBytes.fragment(g -> {
+        g.field(n("setl_proc_info"));
+        g.string("");
+    });
 
     private final TimeText time;
     private final java.time.LocalDate start;
     private long msgSeq;
+    /** The current message's msgid (ASCII), reused as the settlement's medins_setl_id. */
+    private final byte[] msgid = new byte[64];
+    private int msgidLength;
 
     MessageWriter(TimeText time, java.time.LocalDate start) {
         this.time = time;
         this.start = start;
     }
 
-    private final java.util.Map<String, SerializedString> names = new java.util.HashMap<>();
-    private final java.util.Map<String, SerializedString> values = new java.util.HashMap<>();
-    private final char[] buffer = new char[32];
+    /** Names of the rare messages, encoded on first use. */
+    private final Map<String, byte[]> names = new HashMap<>();
 
-    /** The field name pre-encoded once: hot paths then copy bytes instead of re-encoding. */
-    private SerializedString name(String field) {
-        SerializedString s = names.get(field);
+    private byte[] name(String field) {
+        byte[] s = names.get(field);
         if (s == null) {
-            s = new SerializedString(field);
+            s = JsonBytes.name(field);
             names.put(field, s);
         }
         return s;
     }
 
-    /** A value from a small bounded set (doctor, department, institution), pre-encoded once. */
-    private SerializedString cached(String value) {
-        SerializedString s = values.get(value);
-        if (s == null) {
-            s = new SerializedString(value);
-            values.put(value, s);
-        }
-        return s;
+    private void field(JsonBytes g, String field, String value) {
+        g.field(name(field));
+        g.string(value);
     }
 
-    private void field(JsonGenerator g, String field, String value) throws IOException {
-        g.writeFieldName(name(field));
-        g.writeString(value);
+    private void money(JsonBytes g, String field, long fen) {
+        g.field(name(field));
+        g.money(fen);
     }
 
-    private void cachedField(JsonGenerator g, String field, String value) throws IOException {
-        g.writeFieldName(name(field));
-        g.writeString(cached(value == null ? "" : value));
+    private void timeField(JsonBytes g, String field, long t) {
+        g.field(name(field));
+        time(g, t);
     }
 
-    private void money(JsonGenerator g, String field, long fen) throws IOException {
-        g.writeFieldName(name(field));
-        int n = Money.write(fen, buffer);
-        g.writeNumber(buffer, 0, n);
-    }
-
-    private void timeField(JsonGenerator g, String field, long t) throws IOException {
-        g.writeFieldName(name(field));
-        time.dateTime(t, buffer);
-        g.writeString(buffer, 0, 19);
+    private void time(JsonBytes g, long t) {
+        g.dateTime(time.dateBytes(t), TimeText.secondOfDay(t));
     }
 
     private static String str(String s) {
         return s == null ? "" : s;
     }
 
-    private String msgid(Encounter e, long t) {
+    /** msgid = institution code + yyyyMMddHHmmss + a 4-digit sequence; kept in {@link #msgid}. */
+    private void msgid(Encounter e, long t) {
         String code = e.institution.code();
-        StringBuilder sb = new StringBuilder(30).append(code).append(time.compact(t));
+        int n = code.length();
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            msgid[p++] = (byte) code.charAt(i);
+        }
+        p = time.compact(t, msgid, p);
         long seq = msgSeq++ % 10_000;
-        if (seq < 1000) {
-            sb.append('0');
+        for (int i = 3; i >= 0; i--) {
+            msgid[p + i] = (byte) ('0' + seq % 10);
+            seq /= 10;
         }
-        if (seq < 100) {
-            sb.append('0');
-        }
-        if (seq < 10) {
-            sb.append('0');
-        }
-        return sb.append(seq).toString();
+        msgidLength = p + 4;
     }
 
-    /** Writes the envelope fields up to (not including) {@code input}; returns the msgid. */
-    private String envelope(JsonGenerator g, String infno, Encounter e, long t) throws IOException {
-        String msgid = msgid(e, t);
-        g.writeStartObject();
-        cachedField(g, "infno", infno);
-        field(g, "msgid", msgid);
-        cachedField(g, "mdtrtarea_admvs", e.institution.admdvs());
-        cachedField(g, "insuplc_admdvs", e.person.insuredAdmdvs);
-        cachedField(g, "recer_sys_code", "YBXT");
-        cachedField(g, "dev_no", "");
-        cachedField(g, "dev_safe_info", "");
-        cachedField(g, "cainfo", "");
-        cachedField(g, "signtype", "");
-        cachedField(g, "infver", "V1.0");
-        cachedField(g, "opter_type", "1");
+    /** Writes the envelope fields up to (not including) {@code input}; the msgid is left in {@link #msgid}. */
+    private void envelope(JsonBytes g, String infno, Encounter e, long t) {
+        msgid(e, t);
+        g.startObject();
+        g.field(N_INFNO);
+        g.string(infno);
+        g.field(N_MSGID);
+        g.asciiString(msgid, 0, msgidLength);
+        g.field(N_MDTRTAREA_ADMVS);
+        g.string(str(e.institution.admdvs()));
+        g.field(N_INSUPLC_ADMDVS);
+        g.string(str(e.person.insuredAdmdvs));
+        g.members(ENVELOPE_FIXED);
         Doctor d = e.doctor;
-        cachedField(g, "opter", d != null ? d.code() : e.institution.code() + "01");
-        cachedField(g, "opter_name", d != null ? d.name() : "收费员");
-        timeField(g, "inf_time", t);
-        cachedField(g, "fixmedins_code", e.institution.code());
-        cachedField(g, "fixmedins_name", e.institution.name());
-        cachedField(g, "sign_no", "");
-        return msgid;
+        g.field(N_OPTER);
+        g.string(d != null ? str(d.code()) : e.institution.code() + "01");
+        g.field(N_OPTER_NAME);
+        g.string(d != null ? str(d.name()) : "收费员");
+        g.field(N_INF_TIME);
+        time(g, t);
+        g.field(N_FIXMEDINS_CODE);
+        g.string(str(e.institution.code()));
+        g.field(N_FIXMEDINS_NAME);
+        g.string(str(e.institution.name()));
+        g.members(SIGN_NO_EMPTY);
     }
 
     private static String deptCode(Encounter e) {
@@ -151,7 +312,7 @@ final class MessageWriter {
         return e.doctor != null ? str(e.doctor.deptName()) : "";
     }
 
-    private final java.util.Map<String, String> hospitalCodes = new java.util.HashMap<>();
+    private final Map<String, String> hospitalCodes = new HashMap<>();
 
     /** The hospital's own catalogue code for a national code (synthetic: a prefix and the code's tail). */
     private String hospitalItemCode(FeeLine l) {
@@ -165,28 +326,38 @@ final class MessageWriter {
     }
 
     /** 2203 门诊就诊信息上传: diagnoses of an outpatient, chronic or internet visit. */
-    void write2203(JsonGenerator g, Encounter e, long t) throws IOException {
+    void write2203(JsonBytes g, Encounter e, long t) {
         envelope(g, "2203", e, t);
-        g.writeObjectFieldStart("input");
-        g.writeObjectFieldStart("mdtrtinfo");
-        field(g, "mdtrt_id", e.id);
-        field(g, "psn_no", e.person.psnNo);
-        field(g, "med_type", e.kind.medType());
-        field(g, "begntime", time.dateTime(e.start));
-        field(g, "main_cond_dscr", "");
-        field(g, "dise_codg", e.chronicCode != null ? e.chronicCode : e.mainDiagnosis.code());
-        field(g, "dise_name", e.chronicCode != null ? e.mainDiagnosis.name() : e.mainDiagnosis.name());
-        field(g, "birctrl_type", "");
-        field(g, "birctrl_matn_date", "");
-        field(g, "exp_content", e.kind == EncounterKind.INTERNET ? INTERNET_EXP : "");
-        g.writeEndObject();
+        g.field(N_INPUT);
+        g.startObject();
+        g.field(N_MDTRTINFO);
+        g.startObject();
+        g.field(N_MDTRT_ID);
+        g.string(e.id);
+        g.field(N_PSN_NO);
+        g.string(e.person.psnNo);
+        g.field(N_MED_TYPE);
+        g.string(e.kind.medType());
+        g.field(N_BEGNTIME);
+        time(g, e.start);
+        g.field(N_MAIN_COND_DSCR);
+        g.string("");
+        g.field(N_DISE_CODG);
+        g.string(e.chronicCode != null ? e.chronicCode : e.mainDiagnosis.code());
+        g.field(N_DISE_NAME);
+        g.string(e.mainDiagnosis.name());
+        g.members(BIRCTRL_EMPTY);
+        g.field(N_EXP_CONTENT);
+        g.string(e.kind == EncounterKind.INTERNET ? INTERNET_EXP : "");
+        g.endObject();
         diseinfo(g, e, false, e.start);
-        g.writeEndObject();
-        g.writeEndObject();
+        g.endObject();
+        g.endObject();
     }
 
-    private void diseinfo(JsonGenerator g, Encounter e, boolean withSecondary, long t) throws IOException {
-        g.writeArrayFieldStart("diseinfo");
+    private void diseinfo(JsonBytes g, Encounter e, boolean withSecondary, long t) {
+        g.field(N_DISEINFO);
+        g.startArray();
         diagnosis(g, e, e.mainDiagnosis, 1, t);
         if (withSecondary) {
             int n = 2;
@@ -194,185 +365,223 @@ final class MessageWriter {
                 diagnosis(g, e, c, n++, t);
             }
         }
-        g.writeEndArray();
+        g.endArray();
     }
 
-    private void diagnosis(JsonGenerator g, Encounter e, CodeName dx, int order, long t) throws IOException {
-        g.writeStartObject();
-        field(g, "psn_no", e.person.psnNo);
-        field(g, "diag_type", "1");
-        field(g, "maindiag_flag", order == 1 ? "1" : "0");
-        g.writeNumberField("diag_srt_no", order);
-        field(g, "diag_code", dx.code());
-        field(g, "diag_name", dx.name());
-        field(g, "adm_cond", "");
-        field(g, "diag_dept", deptName(e));
-        field(g, "dise_dor_no", e.doctor != null ? e.doctor.code() : "");
-        field(g, "dise_dor_name", e.doctor != null ? e.doctor.name() : "");
-        field(g, "diag_time", time.dateTime(t));
-        g.writeEndObject();
+    private void diagnosis(JsonBytes g, Encounter e, CodeName dx, int order, long t) {
+        g.startObject();
+        g.field(N_PSN_NO);
+        g.string(e.person.psnNo);
+        g.members(DIAG_TYPE_1);
+        g.field(N_MAINDIAG_FLAG);
+        g.string(order == 1 ? "1" : "0");
+        g.field(N_DIAG_SRT_NO);
+        g.number(order);
+        g.field(N_DIAG_CODE);
+        g.string(dx.code());
+        g.field(N_DIAG_NAME);
+        g.string(dx.name());
+        g.members(ADM_COND_EMPTY);
+        g.field(N_DIAG_DEPT);
+        g.string(deptName(e));
+        g.field(N_DISE_DOR_NO);
+        g.string(e.doctor != null ? e.doctor.code() : "");
+        g.field(N_DISE_DOR_NAME);
+        g.string(e.doctor != null ? e.doctor.name() : "");
+        g.field(N_DIAG_TIME);
+        time(g, t);
+        g.endObject();
     }
 
     /**
      * 2204 门诊费用明细上传 / 2301 住院费用明细上传 with the given lines. Optional fields the source system
      * leaves empty are omitted, as HIS clients do; required ones are always present.
      */
-    void writeFeeUpload(JsonGenerator g, Encounter e, List<FeeLine> lines, long t) throws IOException {
+    void writeFeeUpload(JsonBytes g, Encounter e, List<FeeLine> lines, long t) {
         boolean inpatient = e.kind.inpatient();
         envelope(g, inpatient ? "2301" : "2204", e, t);
-        g.writeFieldName(N_INPUT);
-        g.writeStartObject();
-        g.writeFieldName(N_FEEDETAIL);
-        g.writeStartArray();
+        g.field(N_INPUT);
+        g.startObject();
+        g.field(N_FEEDETAIL);
+        g.startArray();
         boolean internet = e.kind == EncounterKind.INTERNET;
-        SerializedString mdtrtId = new SerializedString(e.id);
-        SerializedString psnNo = new SerializedString(e.person.psnNo);
-        SerializedString medType = cached(e.kind.medType());
-        SerializedString batch = inpatient ? null : new SerializedString("CB" + e.number);
-        SerializedString rxno = inpatient ? null : new SerializedString("RX" + e.number);
-        for (FeeLine l : lines) {
-            g.writeStartObject();
-            g.writeFieldName(N_FEEDETL_SN);
-            g.writeString(l.serial);
-            g.writeFieldName(N_MDTRT_ID);
-            g.writeString(mdtrtId);
-            g.writeFieldName(N_PSN_NO);
-            g.writeString(psnNo);
-            g.writeFieldName(N_MED_TYPE);
-            g.writeString(medType);
+        String medType = e.kind.medType();
+        for (int i = 0, n = lines.size(); i < n; i++) {
+            FeeLine l = lines.get(i);
+            g.startObject();
+            g.field(N_FEEDETL_SN);
+            g.string(l.serial);
+            g.field(N_MDTRT_ID);
+            g.string(e.id);
+            g.field(N_PSN_NO);
+            g.string(e.person.psnNo);
+            g.field(N_MED_TYPE);
+            g.string(medType);
             if (!inpatient) {
-                g.writeFieldName(N_CHRG_BCHNO);
-                g.writeString(batch);
+                g.field(N_CHRG_BCHNO);
+                g.startString();
+                g.rawAscii("CB");
+                g.rawPadded(e.number, 1);
+                g.endString();
                 if (e.chronicCode != null) {
-                    g.writeFieldName(N_DISE_CODG);
-                    g.writeString(cached(e.chronicCode));
+                    g.field(N_DISE_CODG);
+                    g.string(e.chronicCode);
                 }
                 if (l.supplyDays > 0) {
-                    g.writeFieldName(N_RXNO);
-                    g.writeString(rxno);
+                    g.field(N_RXNO);
+                    g.startString();
+                    g.rawAscii("RX");
+                    g.rawPadded(e.number, 1);
+                    g.endString();
                 }
-                g.writeFieldName(N_RX_CIRC_FLAG);
-                g.writeString(V_ZERO);
+                g.members(RX_CIRC_FLAG_0);
             }
-            g.writeFieldName(N_FEE_OCUR_TIME);
-            time.dateTime(l.time, buffer);
-            g.writeString(buffer, 0, 19);
-            g.writeFieldName(N_MED_LIST_CODG);
-            g.writeString(l.codeText.code);
-            g.writeFieldName(N_MEDINS_LIST_CODG);
-            g.writeString(l.codeText.hospitalCode);
-            g.writeFieldName(N_DET_ITEM_FEE_SUMAMT);
-            g.writeNumber(buffer, 0, Money.write(l.totalFen, buffer));
-            g.writeFieldName(N_CNT);
-            g.writeNumber(l.count);
-            g.writeFieldName(N_PRIC);
-            g.writeNumber(buffer, 0, Money.write(l.priceFen, buffer));
+            g.field(N_FEE_OCUR_TIME);
+            time(g, l.time);
+            g.field(N_MED_LIST_CODG);
+            g.encoded(l.codeText.code);
+            g.field(N_MEDINS_LIST_CODG);
+            g.encoded(l.codeText.hospitalCode);
+            g.field(N_DET_ITEM_FEE_SUMAMT);
+            g.money(l.totalFen);
+            g.field(N_CNT);
+            g.number(l.count);
+            g.field(N_PRIC);
+            g.money(l.priceFen);
             if (l.supplyDays > 0) {
-                g.writeFieldName(N_PRD_DAYS);
-                g.writeNumber(l.supplyDays);
+                g.field(N_PRD_DAYS);
+                g.number(l.supplyDays);
             }
             DoctorText d = l.doctorText;
-            g.writeFieldName(N_BILG_DEPT_CODG);
-            g.writeString(d.deptCode);
-            g.writeFieldName(N_BILG_DEPT_NAME);
-            g.writeString(d.deptName);
-            g.writeFieldName(N_BILG_DR_CODG);
-            g.writeString(d.code);
-            g.writeFieldName(N_BILG_DR_NAME);
-            g.writeString(d.name);
-            g.writeFieldName(N_HOSP_APPR_FLAG);
-            g.writeString(V_ZERO);
+            g.field(N_BILG_DEPT_CODG);
+            g.encoded(d.deptCode);
+            g.field(N_BILG_DEPT_NAME);
+            g.encoded(d.deptName);
+            g.field(N_BILG_DR_CODG);
+            g.encoded(d.code);
+            g.field(N_BILG_DR_NAME);
+            g.encoded(d.name);
+            g.members(HOSP_APPR_FLAG_0);
             if (internet) {
-                g.writeFieldName(N_EXP_CONTENT);
-                g.writeString(INTERNET_EXP);
+                g.members(INTERNET_EXP_MEMBER);
             }
-            g.writeEndObject();
+            g.endObject();
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
+        g.endArray();
+        g.endObject();
+        g.endObject();
     }
 
     /** 2207 门诊结算 / 2304 住院结算: input.data plus output.setlinfo and output.setldetail. */
-    void writeSettlement(JsonGenerator g, Encounter e, long t) throws IOException {
+    void writeSettlement(JsonBytes g, Encounter e, long t) {
         boolean inpatient = e.kind.inpatient();
-        String msgid = envelope(g, inpatient ? "2304" : "2207", e, t);
+        envelope(g, inpatient ? "2304" : "2207", e, t);
         Settlement s = Settlement.of(e);
         Person p = e.person;
-        g.writeObjectFieldStart("input");
-        g.writeObjectFieldStart("data");
-        field(g, "psn_no", p.psnNo);
-        field(g, "mdtrt_cert_type", "02");
-        field(g, "mdtrt_cert_no", p.certno);
+        g.field(N_INPUT);
+        g.startObject();
+        g.field(N_DATA);
+        g.startObject();
+        g.field(N_PSN_NO);
+        g.string(p.psnNo);
+        g.members(MDTRT_CERT_TYPE_02);
+        g.field(N_MDTRT_CERT_NO);
+        g.string(p.certno);
         if (!inpatient) {
-            field(g, "med_type", e.kind.medType());
+            g.field(N_MED_TYPE);
+            g.string(e.kind.medType());
         }
-        money(g, "medfee_sumamt", s.totalFen());
-        field(g, "psn_setlway", "01");
-        field(g, "mdtrt_id", e.id);
+        g.field(N_MEDFEE_SUMAMT);
+        g.money(s.totalFen());
+        g.members(PSN_SETLWAY_01);
+        g.field(N_MDTRT_ID);
+        g.string(e.id);
         if (!inpatient) {
-            field(g, "chrg_bchno", "CB" + e.number);
+            g.field(N_CHRG_BCHNO);
+            g.startString();
+            g.rawAscii("CB");
+            g.rawPadded(e.number, 1);
+            g.endString();
         }
-        field(g, "insutype", p.insuranceType);
-        field(g, "acct_used_flag", s.accountFen() > 0 ? "1" : "0");
-        field(g, "invono", "");
+        g.field(N_INSUTYPE);
+        g.string(p.insuranceType);
+        g.field(N_ACCT_USED_FLAG);
+        g.string(s.accountFen() > 0 ? "1" : "0");
+        g.members(INVONO_EMPTY);
         if (inpatient) {
-            field(g, "mid_setl_flag", "0");
+            g.members(MID_SETL_FLAG_0);
         }
-        money(g, "fulamt_ownpay_amt", 0);
-        money(g, "overlmt_selfpay", 0);
-        money(g, "preselfpay_amt", 0);
-        money(g, "inscp_scp_amt", s.totalFen());
-        field(g, "exp_content", e.kind == EncounterKind.INTERNET ? INTERNET_EXP : "");
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeObjectFieldStart("output");
-        g.writeObjectFieldStart("setlinfo");
-        field(g, "mdtrt_id", e.id);
-        field(g, "setl_id", e.settlementId);
-        field(g, "psn_no", p.psnNo);
-        field(g, "psn_name", p.name);
-        field(g, "psn_cert_type", "01");
-        field(g, "certno", p.certno);
-        field(g, "gend", p.gender);
-        field(g, "naty", "01");
-        field(g, "brdy", p.birthDate.toString());
-        g.writeFieldName("age");
-        g.writeNumber(p.ageYears(dateOf(e)) + ".0");
-        field(g, "insutype", p.insuranceType);
-        field(g, "psn_type", p.personType);
-        field(g, "cvlserv_flag", "0");
-        field(g, "setl_time", time.dateTime(t));
-        field(g, "mdtrt_cert_type", "02");
-        field(g, "med_type", e.kind.medType());
-        money(g, "medfee_sumamt", s.totalFen());
-        money(g, "fulamt_ownpay_amt", 0);
-        money(g, "overlmt_selfpay", 0);
-        money(g, "preselfpay_amt", 0);
-        money(g, "inscp_scp_amt", s.totalFen());
-        money(g, "act_pay_dedc", 0);
-        money(g, "hifp_pay", s.poolFen());
-        g.writeFieldName("pool_prop_selfpay");
-        g.writeNumber(ratio(s.poolBasisPoints()));
-        money(g, "cvlserv_pay", 0);
-        money(g, "hifes_pay", 0);
-        money(g, "hifmi_pay", 0);
-        money(g, "hifob_pay", 0);
-        money(g, "maf_pay", 0);
-        money(g, "hosp_part_amt", 0);
-        money(g, "oth_pay", 0);
-        money(g, "fund_pay_sumamt", s.poolFen());
-        money(g, "psn_part_amt", s.personalFen());
-        money(g, "acct_pay", s.accountFen());
-        money(g, "psn_cash_pay", s.cashFen());
-        money(g, "balc", s.balanceFen());
-        money(g, "acct_mulaid_pay", 0);
-        field(g, "medins_setl_id", msgid);
-        field(g, "clr_optins", p.insuredAdmdvs);
-        field(g, "clr_way", "01");
-        field(g, "clr_type", e.kind.clearingType());
-        g.writeEndObject();
-        g.writeArrayFieldStart("setldetail");
+        g.members(SELF_PAY_ZEROS);
+        g.field(N_INSCP_SCP_AMT);
+        g.money(s.totalFen());
+        g.field(N_EXP_CONTENT);
+        g.string(e.kind == EncounterKind.INTERNET ? INTERNET_EXP : "");
+        g.endObject();
+        g.endObject();
+        g.field(N_OUTPUT);
+        g.startObject();
+        g.field(N_SETLINFO);
+        g.startObject();
+        g.field(N_MDTRT_ID);
+        g.string(e.id);
+        g.field(N_SETL_ID);
+        g.string(e.settlementId);
+        g.field(N_PSN_NO);
+        g.string(p.psnNo);
+        g.field(N_PSN_NAME);
+        g.string(p.name);
+        g.members(PSN_CERT_TYPE_01);
+        g.field(N_CERTNO);
+        g.string(p.certno);
+        g.field(N_GEND);
+        g.string(p.gender);
+        g.members(NATY_01);
+        g.field(N_BRDY);
+        g.string(p.birthText);
+        g.field(N_AGE);
+        g.decimal(p.ageYears(dateOf(e)), 0, 1);
+        g.field(N_INSUTYPE);
+        g.string(p.insuranceType);
+        g.field(N_PSN_TYPE);
+        g.string(p.personType);
+        g.members(CVLSERV_FLAG_0);
+        g.field(N_SETL_TIME);
+        time(g, t);
+        g.members(MDTRT_CERT_TYPE_02);
+        g.field(N_MED_TYPE);
+        g.string(e.kind.medType());
+        g.field(N_MEDFEE_SUMAMT);
+        g.money(s.totalFen());
+        g.members(SELF_PAY_ZEROS);
+        g.field(N_INSCP_SCP_AMT);
+        g.money(s.totalFen());
+        g.members(ACT_PAY_DEDC_0);
+        g.field(N_HIFP_PAY);
+        g.money(s.poolFen());
+        g.field(N_POOL_PROP_SELFPAY);
+        g.decimal(s.poolBasisPoints() / 10_000, s.poolBasisPoints() % 10_000, 4);
+        g.members(OTHER_FUNDS_ZEROS);
+        g.field(N_FUND_PAY_SUMAMT);
+        g.money(s.poolFen());
+        g.field(N_PSN_PART_AMT);
+        g.money(s.personalFen());
+        g.field(N_ACCT_PAY);
+        g.money(s.accountFen());
+        g.field(N_PSN_CASH_PAY);
+        g.money(s.cashFen());
+        g.field(N_BALC);
+        g.money(s.balanceFen());
+        g.members(ACCT_MULAID_PAY_0);
+        g.field(N_MEDINS_SETL_ID);
+        g.asciiString(msgid, 0, msgidLength);
+        g.field(N_CLR_OPTINS);
+        g.string(p.insuredAdmdvs);
+        g.members(CLR_WAY_01);
+        g.field(N_CLR_TYPE);
+        g.string(e.kind.clearingType());
+        g.endObject();
+        g.field(N_SETLDETAIL);
+        g.startArray();
         boolean employee = "310".equals(p.insuranceType);
         if (s.poolFen() > 0) {
             fund(g, employee ? "310100" : "390100", employee ? "职工基本医疗保险统筹基金" : "城乡居民基本医疗保险基金",
@@ -381,41 +590,44 @@ final class MessageWriter {
         if (s.accountFen() > 0) {
             fund(g, "310200", "职工基本医疗保险个人账户基金", s.totalFen(), s.accountFen());
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
+        g.endArray();
+        g.endObject();
+        g.endObject();
     }
 
     private java.time.LocalDate dateOf(Encounter e) {
         return start.plusDays(e.start / World.DAY);
     }
 
-    private static String ratio(int basisPoints) {
-        return basisPoints / 10_000 + "." + Money.zeroPad(basisPoints % 10_000, 4);
-    }
-
-    private void fund(JsonGenerator g, String type, String name, long scope, long paid) throws IOException {
-        g.writeStartObject();
-        field(g, "fund_pay_type", type);
-        money(g, "inscp_scp_amt", scope);
-        money(g, "crt_payb_lmt_amt", paid);
-        money(g, "fund_payamt", paid);
-        field(g, "fund_pay_type_name", name);
-        field(g, "setl_proc_info", "");
-        g.writeEndObject();
+    private void fund(JsonBytes g, String type, String name, long scope, long paid) {
+        g.startObject();
+        g.field(N_FUND_PAY_TYPE);
+        g.string(type);
+        g.field(N_INSCP_SCP_AMT);
+        g.money(scope);
+        g.field(N_CRT_PAYB_LMT_AMT);
+        g.money(paid);
+        g.field(N_FUND_PAYAMT);
+        g.money(paid);
+        g.field(N_FUND_PAY_TYPE_NAME);
+        g.string(name);
+        g.members(SETL_PROC_INFO_EMPTY);
+        g.endObject();
     }
 
     /** 2401 入院办理 with the platform's answer (mdtrt_id) in output.result. */
-    void write2401(JsonGenerator g, Encounter e, long t) throws IOException {
+    void write2401(JsonBytes g, Encounter e, long t) {
         envelope(g, "2401", e, t);
         Person p = e.person;
-        g.writeObjectFieldStart("input");
-        g.writeObjectFieldStart("mdtrtinfo");
+        g.field(name("input"));
+        g.startObject();
+        g.field(name("mdtrtinfo"));
+        g.startObject();
         field(g, "psn_no", p.psnNo);
         field(g, "insutype", p.insuranceType);
         field(g, "coner_name", "");
         field(g, "tel", "");
-        field(g, "begntime", time.dateTime(e.start));
+        timeField(g, "begntime", e.start);
         field(g, "mdtrt_cert_type", "02");
         field(g, "mdtrt_cert_no", p.certno);
         field(g, "med_type", e.kind.medType());
@@ -435,29 +647,33 @@ final class MessageWriter {
         field(g, "oprn_oprt_code", "");
         field(g, "oprn_oprt_name", "");
         field(g, "dise_type_code", "");
-        g.writeEndObject();
+        g.endObject();
         diseinfo(g, e, false, e.start);
-        g.writeEndObject();
-        g.writeObjectFieldStart("output");
-        g.writeObjectFieldStart("result");
+        g.endObject();
+        g.field(name("output"));
+        g.startObject();
+        g.field(name("result"));
+        g.startObject();
         field(g, "mdtrt_id", e.id);
         field(g, "psn_no", p.psnNo);
         field(g, "ipt_otp_no", "ZY" + e.number);
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeEndObject();
+        g.endObject();
+        g.endObject();
+        g.endObject();
     }
 
     /** 2402 出院办理 with all discharge diagnoses. */
-    void write2402(JsonGenerator g, Encounter e, long t) throws IOException {
+    void write2402(JsonBytes g, Encounter e, long t) {
         envelope(g, "2402", e, t);
         Person p = e.person;
-        g.writeObjectFieldStart("input");
-        g.writeObjectFieldStart("dscginfo");
+        g.field(name("input"));
+        g.startObject();
+        g.field(name("dscginfo"));
+        g.startObject();
         field(g, "mdtrt_id", e.id);
         field(g, "psn_no", p.psnNo);
         field(g, "insutype", p.insuranceType);
-        field(g, "endtime", time.dateTime(e.end));
+        timeField(g, "endtime", e.end);
         field(g, "dise_codg", "");
         field(g, "dise_name", "");
         field(g, "oprn_oprt_code", "");
@@ -467,32 +683,38 @@ final class MessageWriter {
         field(g, "dscg_dept_name", deptName(e));
         field(g, "dscg_bed", (e.number % 40 + 1) + "床");
         field(g, "dscg_way", "1");
-        g.writeNullField("die_date");
-        g.writeEndObject();
+        g.field(name("die_date"));
+        g.nullValue();
+        g.endObject();
         diseinfo(g, e, true, e.end);
-        g.writeEndObject();
-        g.writeEndObject();
+        g.endObject();
+        g.endObject();
     }
 
     /** 3101 明细审核事前事中分析: the encounter's orders up to {@code t} as a pre-event request. */
-    void write3101(JsonGenerator g, Encounter e, long t) throws IOException {
+    void write3101(JsonBytes g, Encounter e, long t) {
         envelope(g, "3101", e, t);
         Person p = e.person;
-        g.writeObjectFieldStart("input");
-        g.writeObjectFieldStart("data");
-        g.writeArrayFieldStart("rule_ids");
-        g.writeEndArray();
+        g.field(name("input"));
+        g.startObject();
+        g.field(name("data"));
+        g.startObject();
+        g.field(name("rule_ids"));
+        g.startArray();
+        g.endArray();
         field(g, "trig_scen", e.kind.inpatient() ? "4" : "2");
-        g.writeArrayFieldStart("patient_dtos");
-        g.writeStartObject();
+        g.field(name("patient_dtos"));
+        g.startArray();
+        g.startObject();
         field(g, "patn_id", p.psnNo);
         field(g, "patn_name", p.name);
         field(g, "gend", p.gender);
-        field(g, "brdy", p.birthDate.toString());
+        field(g, "brdy", p.birthText);
         field(g, "poolarea", p.insuredAdmdvs);
         field(g, "curr_mdtrt_id", e.id);
-        g.writeArrayFieldStart("fsi_encounter_dtos");
-        g.writeStartObject();
+        g.field(name("fsi_encounter_dtos"));
+        g.startArray();
+        g.startObject();
         field(g, "mdtrt_id", e.id);
         field(g, "medins_id", e.institution.code());
         field(g, "medins_name", e.institution.name());
@@ -502,8 +724,9 @@ final class MessageWriter {
         field(g, "wardarea_codg", "");
         field(g, "wardno", "");
         field(g, "bedno", "");
-        field(g, "adm_date", time.dateTime(e.start));
-        g.writeNullField("dscg_date");
+        timeField(g, "adm_date", e.start);
+        g.field(name("dscg_date"));
+        g.nullValue();
         field(g, "dscg_main_dise_codg", e.mainDiagnosis.code());
         field(g, "dscg_main_dise_name", e.mainDiagnosis.name());
         field(g, "dr_codg", e.doctor.code());
@@ -526,21 +749,25 @@ final class MessageWriter {
         money(g, "acct_payamt", 0);
         money(g, "ma_amt", 0);
         money(g, "hifp_payamt", 0);
-        g.writeNumberField("setl_totlnum", 0);
+        g.field(name("setl_totlnum"));
+        g.number(0);
         field(g, "insutype", p.insuranceType);
         field(g, "reim_flag", "0");
         field(g, "out_setl_flag", e.offsite() ? "1" : "0");
-        g.writeArrayFieldStart("fsi_diagnose_dtos");
+        g.field(name("fsi_diagnose_dtos"));
+        g.startArray();
         dto3101Diagnosis(g, e.mainDiagnosis, 1, e.start);
-        g.writeEndArray();
-        g.writeArrayFieldStart("fsi_operation_dtos");
-        g.writeEndArray();
-        g.writeArrayFieldStart("fsi_order_dtos");
+        g.endArray();
+        g.field(name("fsi_operation_dtos"));
+        g.startArray();
+        g.endArray();
+        g.field(name("fsi_order_dtos"));
+        g.startArray();
         for (FeeLine l : e.lines) {
             if (l.time > t) {
                 continue;
             }
-            g.writeStartObject();
+            g.startObject();
             field(g, "rx_id", l.serial);
             field(g, "rxno", "RX" + e.number);
             field(g, "grpno", "");
@@ -556,15 +783,17 @@ final class MessageWriter {
             field(g, "hosplist_code", hospitalItemCode(l));
             field(g, "hosplist_name", str(l.name));
             field(g, "hosplist_dosform", "");
-            g.writeNumberField("cnt", l.count);
+            g.field(name("cnt"));
+        g.number(l.count);
             money(g, "pric", l.priceFen);
             money(g, "sumamt", l.totalFen);
             money(g, "ownpay_amt", 0);
             money(g, "selfpay_amt", 0);
             field(g, "spec", "");
             field(g, "spec_unt", str(l.unit));
-            field(g, "drord_begn_date", time.dateTime(l.time));
-            g.writeNullField("drord_stop_date");
+            timeField(g, "drord_begn_date", l.time);
+            g.field(name("drord_stop_date"));
+        g.nullValue();
             Doctor d = l.doctor != null ? l.doctor : e.doctor;
             field(g, "drord_dept_codg", str(d.deptCode()));
             field(g, "drord_dept_name", str(d.deptName()));
@@ -572,28 +801,29 @@ final class MessageWriter {
             field(g, "drord_dr_name", d.name());
             field(g, "drord_dr_profttl", str(d.titleCode()));
             field(g, "curr_drord_flag", "1");
-            g.writeEndObject();
+            g.endObject();
         }
-        g.writeEndArray();   // fsi_order_dtos
-        g.writeEndObject();  // encounter
-        g.writeEndArray();   // fsi_encounter_dtos
-        g.writeEndObject();  // patient
-        g.writeEndArray();   // patient_dtos
-        g.writeEndObject();  // data
-        g.writeEndObject();  // input
-        g.writeEndObject();  // envelope
+        g.endArray();   // fsi_order_dtos
+        g.endObject();  // encounter
+        g.endArray();   // fsi_encounter_dtos
+        g.endObject();  // patient
+        g.endArray();   // patient_dtos
+        g.endObject();  // data
+        g.endObject();  // input
+        g.endObject();  // envelope
     }
 
-    private void dto3101Diagnosis(JsonGenerator g, CodeName dx, int order, long t) throws IOException {
-        g.writeStartObject();
+    private void dto3101Diagnosis(JsonBytes g, CodeName dx, int order, long t) {
+        g.startObject();
         field(g, "dise_id", Integer.toString(order));
         field(g, "inout_dise_type", "1");
         field(g, "maindise_flag", order == 1 ? "1" : "0");
-        g.writeNumberField("dias_srt_no", order);
+        g.field(name("dias_srt_no"));
+        g.number(order);
         field(g, "dise_codg", dx.code());
         field(g, "dise_name", dx.name());
-        field(g, "dise_date", time.dateTime(t));
-        g.writeEndObject();
+        timeField(g, "dise_date", t);
+        g.endObject();
     }
 
     /** national hosp_lv: 三级 → 02 (三级甲等), 二级 → 05 (二级甲等), 一级 → 08 (一级甲等), else 11 (无等级). */

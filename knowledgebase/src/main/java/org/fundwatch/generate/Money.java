@@ -15,15 +15,23 @@ public final class Money {
 
     /** {@code value} in decimal, left-padded with zeros to {@code width} digits (no Formatter). */
     static String zeroPad(long value, int width) {
-        String digits = Long.toString(value);
-        if (digits.length() >= width) {
-            return digits;
+        if (value < 0 || width > 19) {
+            String digits = Long.toString(value);
+            if (digits.length() >= width) {
+                return digits;
+            }
+            return "0".repeat(width - digits.length()) + digits;
         }
-        StringBuilder sb = new StringBuilder(width);
-        for (int i = digits.length(); i < width; i++) {
-            sb.append('0');
+        int n = 1;
+        for (long v = value; v >= 10; v /= 10) {
+            n++;
         }
-        return sb.append(digits).toString();
+        byte[] b = new byte[Math.max(n, width)];
+        for (int i = b.length - 1; i >= 0; i--) {
+            b[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** Fen as a BigDecimal yuan with scale 2. */

@@ -15,6 +15,8 @@ public final class Person {
     final String gender;
     final LocalDate birthDate;
     final long birthEpochDay;
+    /** {@code birthDate} as yyyy-MM-dd, rendered once for the messages that carry it. */
+    final String birthText;
     final String insuranceType;
     final String personType;
     final String insuredAdmdvs;
@@ -35,6 +37,7 @@ public final class Person {
         this.gender = gender;
         this.birthDate = birthDate;
         this.birthEpochDay = birthDate.toEpochDay();
+        this.birthText = birthDate.toString();
         this.insuranceType = insuranceType;
         this.personType = personType;
         this.insuredAdmdvs = insuredAdmdvs;

@@ -45,6 +45,8 @@ public final class RestrictionIndex {
     private final Set<String> internetRestricted = new HashSet<>();
     private final Set<String> excludedFromNormal = new HashSet<>();
     private final Map<String, Profile> profiles = new HashMap<>();
+    /** Every code normal data must check, with all it needs for that check, so a check costs one lookup. */
+    private final Map<String, NormalRules> normalRules = new HashMap<>();
 
     public RestrictionIndex(GeneratorCatalog catalog) {
         for (GenderRule r : catalog.drugGender()) {
@@ -111,6 +113,40 @@ public final class RestrictionIndex {
         // online-prescription label unambiguous
         excludedFromNormal.addAll(internetRestricted);
         buildProfiles();
+        buildNormalRules();
+    }
+
+    /** What a normal-data check needs about one code: exclusion, context rules and duplicate partners. */
+    private record NormalRules(boolean excluded, Profile profile, Set<String> partners) {
+    }
+
+    private void buildNormalRules() {
+        Set<String> codes = new HashSet<>(excludedFromNormal);
+        codes.addAll(profiles.keySet());
+        codes.addAll(duplicatePartners.keySet());
+        for (String c : codes) {
+            normalRules.put(c, new NormalRules(excludedFromNormal.contains(c), profiles.get(c), duplicatePartners(c)));
+        }
+    }
+
+    /**
+     * Whether normal data may add {@code code} in {@code ctx} to a bill that already holds {@code chosen}:
+     * {@link #normalAllowed} and no duplicate-charging partner of the code in {@code chosen}.
+     */
+    public boolean normalAdmissible(LineContext ctx, Set<String> chosen, String code) {
+        NormalRules r = normalRules.get(code);
+        if (r == null) {
+            return true;
+        }
+        if (r.excluded() || (r.profile() != null && !r.profile().allows(ctx))) {
+            return false;
+        }
+        for (String partner : r.partners()) {
+            if (chosen.contains(partner)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The single-line restrictions {@code code} violates in {@code ctx}. */

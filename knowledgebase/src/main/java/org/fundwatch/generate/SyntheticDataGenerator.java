@@ -30,6 +30,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
  */
 public final class SyntheticDataGenerator {
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Rendered bytes are handed to the sink in chunks of at least this size. */
+    private static final int FLUSH_BYTES = 1 << 20;
 
     private final GeneratorConfig config;
     private final PreparedCatalog catalog;
@@ -123,7 +125,10 @@ public final class SyntheticDataGenerator {
         }
         TimeText text = new TimeText(config.start(), horizon);
         MessageWriter writer = new MessageWriter(text, config.start());
-        Comparator<Event> order = Comparator.comparingLong(Event::time).thenComparingLong(Event::seq);
+        Comparator<Event> order = (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq);
+        // One buffer reused for every message of the run, written out in chunks of about FLUSH_BYTES:
+        // no per-message allocation and few, large writes.
+        JsonBytes buffer = new JsonBytes(FLUSH_BYTES + (1 << 16));
         long reported = 0;
         for (int d = 0; d < horizon; d++) {
             List<Event> events = days.get(d);
@@ -131,12 +136,14 @@ public final class SyntheticDataGenerator {
                 continue;
             }
             events.sort(order);
-            try (OutputStream os = sink.messages(config.start().plusDays(d));
-                 JsonGenerator g = JSON.createGenerator(os, JsonEncoding.UTF8)) {
-                g.setRootValueSeparator(null);
+            try (OutputStream os = sink.messages(config.start().plusDays(d))) {
+                buffer.reset();
                 for (Event ev : events) {
-                    write(writer, g, ev);
-                    g.writeRaw('\n');
+                    write(writer, buffer, ev);
+                    buffer.newline();
+                    if (buffer.size() >= FLUSH_BYTES) {
+                        buffer.writeTo(os);
+                    }
                     counts[0]++;
                     byType.merge(ev.infno, 1L, Long::sum);
                     if (ev.lines != null) {
@@ -144,6 +151,7 @@ public final class SyntheticDataGenerator {
                         counts[2] += ev.lines.size();
                     }
                 }
+                buffer.writeTo(os);
             }
             events.clear();
             long records = counts[0] - counts[1] + counts[2];
@@ -184,7 +192,7 @@ public final class SyntheticDataGenerator {
         }
         // one 2301 upload per calendar day of the stay, after that day's last line
         List<FeeLine> sorted = new ArrayList<>(e.lines);
-        sorted.sort(Comparator.comparingLong(FeeLine::time).thenComparing(FeeLine::serial));
+        sorted.sort((a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : a.serial.compareTo(b.serial));
         int i = 0;
         while (i < sorted.size()) {
             long day = sorted.get(i).time / World.DAY;
@@ -203,7 +211,7 @@ public final class SyntheticDataGenerator {
         add(days, new Event(e.end + 600, seq[0]++, "2304", e, null));
     }
 
-    private static void write(MessageWriter w, JsonGenerator g, Event ev) throws IOException {
+    private static void write(MessageWriter w, JsonBytes g, Event ev) {
         switch (ev.infno) {
             case "2203" -> w.write2203(g, ev.encounter, ev.time);
             case "2204", "2301" -> w.writeFeeUpload(g, ev.encounter, ev.lines, ev.time);
@@ -215,56 +223,112 @@ public final class SyntheticDataGenerator {
         }
     }
 
+    private static final byte[] N_BASEINFO = JsonBytes.name("baseinfo");
+    private static final byte[] N_PSN_NO = JsonBytes.name("psn_no");
+    private static final byte[] PSN_CERT_TYPE_01 = JsonBytes.fragment(g -> {
+        g.field(JsonBytes.name("psn_cert_type"));
+        g.string("01");
+    });
+    private static final byte[] N_CERTNO = JsonBytes.name("certno");
+    private static final byte[] N_PSN_NAME = JsonBytes.name("psn_name");
+    private static final byte[] N_GEND = JsonBytes.name("gend");
+    private static final byte[] NATY_01 = JsonBytes.fragment(g -> {
+        g.field(JsonBytes.name("naty"));
+        g.string("01");
+    });
+    private static final byte[] N_BRDY = JsonBytes.name("brdy");
+    private static final byte[] N_AGE = JsonBytes.name("age");
+    private static final byte[] N_DIE_DATE = JsonBytes.name("die_date");
+    private static final byte[] N_INSUINFO = JsonBytes.name("insuinfo");
+    private static final byte[] N_BALC = JsonBytes.name("balc");
+    private static final byte[] N_INSUTYPE = JsonBytes.name("insutype");
+    private static final byte[] N_PSN_TYPE = JsonBytes.name("psn_type");
+    private static final byte[] N_PSN_INSU_STAS = JsonBytes.name("psn_insu_stas");
+    private static final byte[] N_PSN_INSU_DATE = JsonBytes.name("psn_insu_date");
+    private static final byte[] PAUS_CVLSERV = JsonBytes.fragment(g -> {
+        g.field(JsonBytes.name("paus_insu_date"));
+        g.nullValue();
+        g.field(JsonBytes.name("cvlserv_flag"));
+        g.string("0");
+    });
+    private static final byte[] N_INSUPLC_ADMDVS = JsonBytes.name("insuplc_admdvs");
+    private static final byte[] N_EMP_NAME = JsonBytes.name("emp_name");
+    private static final byte[] IDETINFO_EMPTY = JsonBytes.fragment(g -> {
+        g.field(JsonBytes.name("idetinfo"));
+        g.startArray();
+        g.endArray();
+    });
+    private static final byte[] N_OPSP_DISE = JsonBytes.name("opsp_dise");
+    private static final byte[] N_OPSP_DISE_CODE = JsonBytes.name("opsp_dise_code");
+    private static final byte[] N_OPSP_DISE_NAME = JsonBytes.name("opsp_dise_name");
+    private static final byte[] N_DIAG_CODE = JsonBytes.name("diag_code");
+
     private void writePersons(List<Person> persons, OutputStream target) throws IOException {
-        try (OutputStream os = target;
-             JsonGenerator g = JSON.createGenerator(os, JsonEncoding.UTF8)) {
-            g.setRootValueSeparator(null);
+        JsonBytes g = new JsonBytes(FLUSH_BYTES + (1 << 16));
+        try (OutputStream os = target) {
             for (Person p : persons) {
-                g.writeStartObject();
-                g.writeObjectFieldStart("baseinfo");
-                g.writeStringField("psn_no", p.psnNo);
-                g.writeStringField("psn_cert_type", "01");
-                g.writeStringField("certno", p.certno);
-                g.writeStringField("psn_name", p.name);
-                g.writeStringField("gend", p.gender);
-                g.writeStringField("naty", "01");
-                g.writeStringField("brdy", p.birthDate.toString());
-                g.writeFieldName("age");
-                g.writeNumber(p.ageYears(config.start()) + ".0");
-                if (p.deathDate != null) {
-                    g.writeStringField("die_date", p.deathDate.toString());
-                } else {
-                    g.writeNullField("die_date");
-                }
-                g.writeEndObject();
-                g.writeArrayFieldStart("insuinfo");
-                g.writeStartObject();
-                g.writeFieldName("balc");
-                g.writeNumber(Money.format(p.accountBalanceFen));
-                g.writeStringField("insutype", p.insuranceType);
-                g.writeStringField("psn_type", p.personType);
-                g.writeStringField("psn_insu_stas", p.deathDate != null ? "2" : "1");
-                g.writeStringField("psn_insu_date", p.birthDate.plusYears(Math.min(18, p.ageYears(config.start()))).toString());
-                g.writeNullField("paus_insu_date");
-                g.writeStringField("cvlserv_flag", "0");
-                g.writeStringField("insuplc_admdvs", p.insuredAdmdvs);
-                g.writeStringField("emp_name", p.employer);
-                g.writeEndObject();
-                g.writeEndArray();
-                g.writeArrayFieldStart("idetinfo");
-                g.writeEndArray();
+                int age = p.ageYears(config.start());
+                g.startObject();
+                g.field(N_BASEINFO);
+                g.startObject();
+                g.field(N_PSN_NO);
+                g.string(p.psnNo);
+                g.members(PSN_CERT_TYPE_01);
+                g.field(N_CERTNO);
+                g.string(p.certno);
+                g.field(N_PSN_NAME);
+                g.string(p.name);
+                g.field(N_GEND);
+                g.string(p.gender);
+                g.members(NATY_01);
+                g.field(N_BRDY);
+                g.string(p.birthText);
+                g.field(N_AGE);
+                g.decimal(age, 0, 1);
+                g.field(N_DIE_DATE);
+                g.string(p.deathDate != null ? p.deathDate.toString() : null);
+                g.endObject();
+                g.field(N_INSUINFO);
+                g.startArray();
+                g.startObject();
+                g.field(N_BALC);
+                g.money(p.accountBalanceFen);
+                g.field(N_INSUTYPE);
+                g.string(p.insuranceType);
+                g.field(N_PSN_TYPE);
+                g.string(p.personType);
+                g.field(N_PSN_INSU_STAS);
+                g.string(p.deathDate != null ? "2" : "1");
+                g.field(N_PSN_INSU_DATE);
+                g.string(p.birthDate.plusYears(Math.min(18, age)).toString());
+                g.members(PAUS_CVLSERV);
+                g.field(N_INSUPLC_ADMDVS);
+                g.string(p.insuredAdmdvs);
+                g.field(N_EMP_NAME);
+                g.string(p.employer);
+                g.endObject();
+                g.endArray();
+                g.members(IDETINFO_EMPTY);
                 if (p.chronicDisease != null) {
-                    g.writeArrayFieldStart("opsp_dise");
-                    g.writeStartObject();
-                    g.writeStringField("opsp_dise_code", p.chronicDisease.mCode());
-                    g.writeStringField("opsp_dise_name", p.chronicDisease.name());
-                    g.writeStringField("diag_code", p.chronicDiagnosis.code());
-                    g.writeEndObject();
-                    g.writeEndArray();
+                    g.field(N_OPSP_DISE);
+                    g.startArray();
+                    g.startObject();
+                    g.field(N_OPSP_DISE_CODE);
+                    g.string(p.chronicDisease.mCode());
+                    g.field(N_OPSP_DISE_NAME);
+                    g.string(p.chronicDisease.name());
+                    g.field(N_DIAG_CODE);
+                    g.string(p.chronicDiagnosis.code());
+                    g.endObject();
+                    g.endArray();
                 }
-                g.writeEndObject();
-                g.writeRaw('\n');
+                g.endObject();
+                g.newline();
+                if (g.size() >= FLUSH_BYTES) {
+                    g.writeTo(os);
+                }
             }
+            g.writeTo(os);
         }
     }
 

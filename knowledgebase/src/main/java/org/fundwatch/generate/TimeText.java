@@ -11,11 +11,15 @@ final class TimeText {
     private final LocalDate start;
     private final String[] days;
     private final String[] compactDays;
+    private final byte[][] dayBytes;
+    private final byte[][] compactDayBytes;
 
     TimeText(LocalDate start, int days) {
         this.start = start;
         this.days = new String[days + 400];
         this.compactDays = new String[days + 400];
+        this.dayBytes = new byte[days + 400][];
+        this.compactDayBytes = new byte[days + 400][];
     }
 
     String date(long time) {
@@ -42,6 +46,59 @@ final class TimeText {
             compactDays[d] = s;
         }
         return s;
+    }
+
+    /** The ten ASCII bytes of {@code yyyy-MM-dd} for the day of {@code time} (cached per day). */
+    byte[] dateBytes(long time) {
+        int d = (int) Math.floorDiv(time, World.DAY);
+        if (d < 0 || d >= dayBytes.length) {
+            return ascii(date(time), 10);
+        }
+        byte[] b = dayBytes[d];
+        if (b == null) {
+            b = ascii(date(time), 10);
+            dayBytes[d] = b;
+        }
+        return b;
+    }
+
+    /** Seconds since midnight of {@code time}'s day. */
+    static int secondOfDay(long time) {
+        return (int) Math.floorMod(time, World.DAY);
+    }
+
+    /** Writes {@code yyyyMMddHHmmss} into {@code out} at {@code at}; returns the position after it. */
+    int compact(long time, byte[] out, int at) {
+        int d = (int) Math.floorDiv(time, World.DAY);
+        byte[] day;
+        if (d < 0 || d >= compactDayBytes.length) {
+            day = ascii(compactDate(time), 8);
+        } else {
+            day = compactDayBytes[d];
+            if (day == null) {
+                day = ascii(compactDate(time), 8);
+                compactDayBytes[d] = day;
+            }
+        }
+        System.arraycopy(day, 0, out, at, 8);
+        int s = secondOfDay(time);
+        two(out, at + 8, s / 3600);
+        two(out, at + 10, (s / 60) % 60);
+        two(out, at + 12, s % 60);
+        return at + 14;
+    }
+
+    private static byte[] ascii(String s, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) s.charAt(i);
+        }
+        return b;
+    }
+
+    private static void two(byte[] b, int at, int v) {
+        b[at] = (byte) ('0' + v / 10);
+        b[at + 1] = (byte) ('0' + v % 10);
     }
 
     /** {@code yyyy-MM-dd HH:mm:ss}. */

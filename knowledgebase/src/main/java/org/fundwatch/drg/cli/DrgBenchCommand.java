@@ -2,16 +2,10 @@ package org.fundwatch.drg.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.fundwatch.cli.JmhBench;
 import org.fundwatch.drg.bench.DrgGrouperBenchmark;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,31 +44,21 @@ public final class DrgBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TablesLocation loc = TablesLocation.resolve(tables, icd);
-        Options opts = new OptionsBuilder()
-                .include(DrgGrouperBenchmark.class.getName() + ".groupMix")
-                .forks(1)
-                .threads(1)
-                .warmupIterations(warmup)
-                .measurementIterations(iterations)
-                .warmupTime(TimeValue.seconds(seconds))
-                .measurementTime(TimeValue.seconds(seconds))
-                .param("tables", loc.drgDir().toAbsolutePath().toString())
-                .param("icd", loc.icdDir().toAbsolutePath().toString())
-                .verbosity(verbose ? VerboseMode.NORMAL : VerboseMode.SILENT)
-                .build();
         try {
-            err.println("[drg bench] JMH: 1 fork, " + warmup + " warm-up + " + iterations + " × " + seconds
-                    + " s iterations, tables " + loc.drgDir());
+            JmhBench bench = JmhBench.of(DrgGrouperBenchmark.class, "groupMix")
+                    .param("tables", loc.drgDir().toAbsolutePath())
+                    .param("icd", loc.icdDir().toAbsolutePath())
+                    .iterations(warmup, iterations, seconds)
+                    .verbose(verbose);
+            err.println("[drg bench] " + bench.describe() + ", tables " + loc.drgDir());
             err.flush();
-            Collection<RunResult> results = new Runner(opts).run();
-            if (results.isEmpty()) {
-                err.println("drg bench failed: JMH produced no result (is META-INF/BenchmarkList on the classpath?)");
-                return 1;
-            }
-            double score = results.iterator().next().getPrimaryResult().getScore();
+            double score = bench.score();
             out.println(String.format(Locale.ROOT, "drg grouper: %,.0f cases/s per thread", score));
             out.flush();
             return 0;
+        } catch (IllegalStateException e) {
+            err.println("drg bench failed: " + e.getMessage());
+            return 1;
         } catch (Exception e) {
             err.println("drg bench failed: " + e.getMessage()
                     + " (check --tables/--icd; run with --verbose for JMH's output)");
