@@ -3,7 +3,9 @@ package org.fundwatch.cli;
 import java.util.Arrays;
 import org.fundwatch.clickhouse.cli.ClickHouseCommand;
 import org.fundwatch.demo.DemoCommand;
+import org.fundwatch.drg.cli.DrgBenchCommand;
 import org.fundwatch.drg.cli.DrgCommand;
+import org.fundwatch.generate.cli.GenerateBenchCommand;
 import org.fundwatch.generate.cli.GenerateCommand;
 import org.fundwatch.pack.cli.KbCommand;
 import picocli.CommandLine;
@@ -30,7 +32,12 @@ public final class FundwatchCli implements Runnable {
 
     /** Builds the command line with Fundwatch's error handling; exposed for tests. */
     public static CommandLine commandLine() {
-        return withErrorHandling(new CommandLine(new FundwatchCli()));
+        CommandLine cli = new CommandLine(new FundwatchCli());
+        CommandLine bench = new CommandLine(new BenchCommand());
+        bench.addSubcommand("drg", new DrgBenchCommand());
+        bench.addSubcommand("generate", new GenerateBenchCommand());
+        cli.addSubcommand("bench", bench);
+        return withErrorHandling(cli);
     }
 
     /**
