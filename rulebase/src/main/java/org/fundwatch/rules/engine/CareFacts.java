@@ -98,7 +98,9 @@ final class CareFacts {
                 registered.map(Institution::type).orElse(null),
                 registered.map(Institution::internetQualified).orElse(false),
                 registered.map(Institution::supplementaryAgreement).orElse(false), String.join("、", chronic),
-                onlineWeeks, current.doctorCode(), doctorHourCount(ctx, current, start)));
+                onlineWeeks, current.doctorCode(), doctorHourCount(ctx, current, start),
+                current.procedures().stream().filter(pr -> pr.date() != null).mapToLong(pr -> pr.date().toEpochDay())
+                        .max().orElse(-1)));
 
         codeChecks(current, principal, facts);
         history(ctx, current, encounter, facts);

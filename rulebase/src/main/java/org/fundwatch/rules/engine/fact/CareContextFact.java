@@ -16,6 +16,7 @@ import org.fundwatch.model.CareSetting;
  *                          streaming job keys a second stream by doctor, so there the request carries the doctor's
  *                          encounters; in a per-patient request only the patient's own visits count.
  * @param totalFen          the reported total when sent, else the sum of the lines
+ * @param surgeryDay        epoch day of the latest dated procedure (手术操作日期); -1 when none is dated
  */
 public final class CareContextFact {
     private final String encounterId;
@@ -36,12 +37,14 @@ public final class CareContextFact {
     private final int onlineLimitWeeks;
     private final String doctorCode;
     private final int doctorHourCount;
+    private final long surgeryDay;
 
     public CareContextFact(String encounterId, CareSetting careSetting, boolean internet, String medType,
                            LocalDateTime startTime, String principalDiagnosisCode, int procedureCount,
                            long lengthOfStayDays, long totalFen, long medicineFen, boolean institutionRegistered,
                            String institutionType, boolean internetQualified, boolean supplementaryAgreement,
-                           String chronicDiseases, int onlineLimitWeeks, String doctorCode, int doctorHourCount) {
+                           String chronicDiseases, int onlineLimitWeeks, String doctorCode, int doctorHourCount,
+                           long surgeryDay) {
         this.encounterId = encounterId;
         this.careSetting = careSetting;
         this.internet = internet;
@@ -60,6 +63,7 @@ public final class CareContextFact {
         this.onlineLimitWeeks = onlineLimitWeeks;
         this.doctorCode = doctorCode;
         this.doctorHourCount = doctorHourCount;
+        this.surgeryDay = surgeryDay;
     }
 
     public String getEncounterId() {
@@ -160,5 +164,9 @@ public final class CareContextFact {
 
     public int getDoctorHourCount() {
         return doctorHourCount;
+    }
+
+    public long getSurgeryDay() {
+        return surgeryDay;
     }
 }

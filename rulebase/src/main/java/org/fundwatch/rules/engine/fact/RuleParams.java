@@ -68,4 +68,27 @@ public final class RuleParams {
     public String text(String rule, String key, String fallback) {
         return text.getOrDefault(rule + "/" + key, fallback);
     }
+
+    /**
+     * For a map-like list parameter of {@code key=value|value} entries (e.g. {@code V08=0021|0022}): the values of the
+     * first entry whose key {@code code} starts with from character {@code offset}; null when none does.
+     */
+    public List<String> mapped(String rule, String key, String code, int offset, String fallback) {
+        if (code == null || code.length() <= offset) {
+            return null;
+        }
+        for (String entry : list(rule, key, fallback)) {
+            int eq = entry.indexOf('=');
+            if (eq > 0 && code.startsWith(entry.substring(0, eq).strip(), offset)) {
+                return Arrays.stream(entry.substring(eq + 1).split("\\|")).map(String::strip).filter(v -> !v.isEmpty())
+                        .toList();
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code code} starts with one of {@code prefixes} (false for null arguments). */
+    public static boolean startsWithAny(String code, List<String> prefixes) {
+        return code != null && prefixes != null && prefixes.stream().anyMatch(code::startsWith);
+    }
 }
