@@ -139,7 +139,7 @@ class RulesCommandTest {
         Map<String, String> before = Fixtures.fingerprint(tmp.resolve("registry/test/1.0.0"));
         Run publish = run("publish", "1.0.0", "--registry", registry, "--name", "test");
         assertEquals(1, publish.exit());
-        assertTrue(publish.err().startsWith("fundwatch publish: test/1.0.0 cannot be published: 1 of 2 test cases failed"),
+        assertTrue(publish.err().startsWith("fundwatch rules publish: test/1.0.0 cannot be published: 1 of 2 test cases failed"),
                 publish.err());
         assertEquals(before, Fixtures.fingerprint(tmp.resolve("registry/test/1.0.0")));
     }
