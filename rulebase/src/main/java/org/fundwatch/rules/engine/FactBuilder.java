@@ -38,10 +38,12 @@ import org.fundwatch.rules.engine.fact.UsageFact;
 final class FactBuilder {
     private final KnowledgePack kb;
     private final KnowledgeIndex index;
+    private final CareFacts care;
 
     FactBuilder(KnowledgePack kb, KnowledgeIndex index) {
         this.kb = kb;
         this.index = index;
+        this.care = new CareFacts(kb);
     }
 
     /** The facts of {@code ctx}, or an empty list when the context has no current encounter. */
@@ -116,6 +118,7 @@ final class FactBuilder {
             }
         }
         addUsage(lines, historyLines, facts);
+        care.addTo(ctx, current, encounter, ageDays, facts);
         return new Facts(facts, encounter, reference);
     }
 

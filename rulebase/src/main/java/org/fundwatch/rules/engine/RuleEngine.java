@@ -65,6 +65,7 @@ public final class RuleEngine {
     private final Variant primary;
     private final Map<Set<String>, Variant> variants = new ConcurrentHashMap<>();
     private final int poolSize;
+    private final org.fundwatch.rules.engine.fact.RuleParams params;
 
     private record Variant(KieBase base, KieSessionsPool pool) {}
 
@@ -75,6 +76,7 @@ public final class RuleEngine {
         Map<String, RuleMetadata> byId = new HashMap<>();
         pack.rules().forEach(r -> byId.put(r.id(), r));
         this.rules = Map.copyOf(byId);
+        this.params = new org.fundwatch.rules.engine.fact.RuleParams(pack.rules());
         this.index = KnowledgeIndex.of(kb);
         this.facts = new FactBuilder(kb, index);
         this.container = container;
@@ -163,6 +165,7 @@ public final class RuleEngine {
                 for (int i = 0, n = all.size(); i < n; i++) {
                     session.insert(all.get(i));
                 }
+                session.insert(params);
                 session.fireAllRules(out);
                 break;
             } catch (RuntimeException e) {

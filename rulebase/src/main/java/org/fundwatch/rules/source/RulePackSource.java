@@ -268,11 +268,21 @@ public record RulePackSource(Path dir, PackInfo info, List<DrlFile> drlFiles, Li
         }
         LocalDate from = date(n, "effective_from", where + label, problems);
         LocalDate to = date(n, "effective_to", where + label, problems);
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        JsonNode ps = n.get("params");
+        if (ps != null && !ps.isNull()) {
+            if (!ps.isObject()) {
+                problems.add(where + label + "params must be a map of name: value");
+            } else {
+                ps.properties().forEach(e -> params.put(e.getKey(), e.getValue().isArray()
+                        ? String.join(",", strings(e.getValue())) : e.getValue().asText()));
+            }
+        }
         if (problems.size() > before) {
             return null;
         }
         return new RuleMetadata(id, text(n, "code"), text(n, "name"), text(n, "tier1"), text(n, "tier2"), phases, scenes,
-                severity, text(n, "basis"), strings(n.get("tables")), from, to, text(n, "owner"), file, line);
+                severity, text(n, "basis"), strings(n.get("tables")), from, to, text(n, "owner"), file, line, params);
     }
 
     private static List<RuleTestCase> readTests(Path root, Path file, String ruleId, List<String> problems) {
@@ -303,12 +313,17 @@ public record RulePackSource(Path dir, PackInfo info, List<DrlFile> drlFiles, Li
                     }
                     phase = Phase.valueOf(phaseText.toUpperCase(Locale.ROOT));
                 }
+                String channel = text(n, "channel");
+                if (channel != null && !channel.equals("internet")) {
+                    problems.add(where + "channel must be 'internet' when given, got '" + channel + "'");
+                    continue;
+                }
                 List<JsonNode> history = new ArrayList<>();
                 if (n.has("history")) {
                     n.get("history").forEach(history::add);
                 }
                 out.add(new RuleTestCase(ruleId, name, path, loc.getLineNr(), given, history, phase, text(n, "trig_scen"),
-                        expect.get("fires").asBoolean(), strings(expect.get("line_ids"))));
+                        expect.get("fires").asBoolean(), strings(expect.get("line_ids")), channel));
             }
         } catch (IOException e) {
             problems.add(yamlProblem(path, e));

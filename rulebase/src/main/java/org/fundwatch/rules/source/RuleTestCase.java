@@ -13,12 +13,27 @@ import org.fundwatch.model.Phase;
  * @param triggerScenario optional trig_scen; default: none (every scene)
  * @param fires    whether the rule must produce a finding
  * @param lineIds  the line ids the findings must name (empty: not checked)
+ * @param channel  the channel the request arrived through: null (the ordinary gateway) or {@code internet} (an
+ *                 internet-hospital gateway, which marks the current encounter as internet care — the national
+ *                 message has no field for it, see {@code CareSetting.INTERNET})
  */
 public record RuleTestCase(String ruleId, String name, String file, int line, JsonNode given, List<JsonNode> history,
-                           Phase phase, String triggerScenario, boolean fires, List<String> lineIds) {
+                           Phase phase, String triggerScenario, boolean fires, List<String> lineIds,
+                           String channel) {
     public RuleTestCase {
         history = history == null ? List.of() : List.copyOf(history);
         lineIds = lineIds == null ? List.of() : List.copyOf(lineIds);
+    }
+
+    /** A case received through the ordinary gateway. */
+    public RuleTestCase(String ruleId, String name, String file, int line, JsonNode given, List<JsonNode> history,
+                        Phase phase, String triggerScenario, boolean fires, List<String> lineIds) {
+        this(ruleId, name, file, line, given, history, phase, triggerScenario, fires, lineIds, null);
+    }
+
+    /** Whether the request arrived through an internet-hospital gateway. */
+    public boolean internetChannel() {
+        return "internet".equals(channel);
     }
 
     /** {@code file:line (name)} for messages. */

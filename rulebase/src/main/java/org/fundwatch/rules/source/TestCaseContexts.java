@@ -9,6 +9,8 @@ import org.fundwatch.message.Transaction;
 import org.fundwatch.message.adapter.AnalysisAdapter;
 import org.fundwatch.message.analysis.AnalysisData;
 import org.fundwatch.message.analysis.AnalysisPatient;
+import org.fundwatch.model.CareSetting;
+import org.fundwatch.model.Encounter;
 import org.fundwatch.model.EncounterContext;
 
 /** Turns a test case's {@code given} (3101 {@code patient_dtos[0]}) and {@code history} into an {@link EncounterContext}. */
@@ -32,7 +34,20 @@ public final class TestCaseContexts {
                 : Transaction.MID_ANALYSIS;
         AnalysisData data = new AnalysisData("rule-test", List.of(parsed), List.of(), null, test.triggerScenario());
         EncounterContext ctx = AnalysisAdapter.toContexts(transaction, data).get(0);
-        return new EncounterContext(ctx.patient(), ctx.encounters(), ctx.currentEncounterId(), test.phase(),
+        List<Encounter> contextEncounters = ctx.encounters();
+        if (test.internetChannel()) {
+            contextEncounters = contextEncounters.stream()
+                    .map(e -> e.id().equals(ctx.currentEncounterId()) ? internet(e) : e).toList();
+        }
+        return new EncounterContext(ctx.patient(), contextEncounters, ctx.currentEncounterId(), test.phase(),
                 ctx.triggerScenario(), ctx.taskId(), ctx.ruleIds());
+    }
+
+    /** {@code e} as an internet-hospital gateway hands it over: care setting {@link CareSetting#INTERNET}. */
+    private static Encounter internet(Encounter e) {
+        return new Encounter(e.id(), e.patientId(), e.institution(), CareSetting.INTERNET, e.medType(), e.insuranceType(),
+                e.admissionTime(), e.dischargeTime(), e.admissionDepartmentCode(), e.admissionDepartmentName(),
+                e.dischargeDepartmentCode(), e.dischargeDepartmentName(), e.doctorCode(), e.mainDiagnosisCode(),
+                e.mainDiagnosisName(), e.diagnoses(), e.procedures(), e.feeLines(), e.totals());
     }
 }

@@ -1,0 +1,405 @@
+package org.fundwatch.rules.engine;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fundwatch.drg.DrgCase;
+import org.fundwatch.drg.DrgGrouper;
+import org.fundwatch.drg.DrgResult;
+import org.fundwatch.drg.DrgTables;
+import org.fundwatch.model.CareSetting;
+import org.fundwatch.model.Diagnosis;
+import org.fundwatch.model.Encounter;
+import org.fundwatch.model.EncounterContext;
+import org.fundwatch.model.FeeLine;
+import org.fundwatch.model.ListType;
+import org.fundwatch.model.Phase;
+import org.fundwatch.model.Procedure;
+import org.fundwatch.pack.ChronicDisease;
+import org.fundwatch.pack.DrgPayment;
+import org.fundwatch.pack.Institution;
+import org.fundwatch.pack.KnowledgePack;
+import org.fundwatch.pack.PackTable;
+import org.fundwatch.rules.engine.fact.CareContextFact;
+import org.fundwatch.rules.engine.fact.CodeCheckFact;
+import org.fundwatch.rules.engine.fact.ComplicationFact;
+import org.fundwatch.rules.engine.fact.DailyQuantityFact;
+import org.fundwatch.rules.engine.fact.DrgFact;
+import org.fundwatch.rules.engine.fact.EncounterFact;
+import org.fundwatch.rules.engine.fact.FeeShareFact;
+import org.fundwatch.rules.engine.fact.HistoryDiagnosisFact;
+import org.fundwatch.rules.engine.fact.HistoryDrgFact;
+import org.fundwatch.rules.engine.fact.PrescriptionFact;
+
+/**
+ * Enrichment for the DRG, internet-care, code-quality and statistics rules: registry context, code checks against the
+ * 医保版 code systems, history diagnoses, prescriptions, fee shares, daily consumable quantities and — for a
+ * discharged inpatient stay in the mid and post phases only — the CHS-DRG group with the city's payment standard
+ * and the decisive CC/MCC diagnoses. Stateless apart from the lazily loaded DRG tables; thread-safe.
+ *
+ * <p>Readmissions are grouped too, but only earlier stays discharged at most {@value #READMISSION_DAYS} days before
+ * the current admission, so a long history costs nothing.
+ */
+final class CareFacts {
+    /** The longest gap between discharge and readmission for which an earlier stay is grouped. */
+    static final int READMISSION_DAYS = 15;
+    /**
+     * The payment tables of the knowledge pack by region: the first four digits of the institution's admdvs (its
+     * city) → the table's city. Regions without a table get no payment standard (the cost-ratio rules stay silent).
+     */
+    private static final Map<String, String> CITY_OF_REGION = Map.of("1101", "beijing", "4301", "changsha", "3205",
+            "suzhou", "4201", "wuhan");
+
+    private final KnowledgePack kb;
+    private final List<ChronicDisease> chronicDiseases;
+    private volatile DrgState drg;
+
+    private record DrgState(DrgGrouper grouper, Set<String> complications, DrgTables tables) {}
+
+    CareFacts(KnowledgePack kb) {
+        this.kb = kb;
+        this.chronicDiseases = kb.table(PackTable.CHRONIC_DISEASES);
+    }
+
+    void addTo(EncounterContext ctx, Encounter current, EncounterFact encounter, long ageDays, List<Object> facts) {
+        String institutionCode = encounter.getInstitutionCode();
+        Optional<Institution> registered = kb.institution(institutionCode);
+        List<String> diagnoses = diagnosisCodes(current);
+        String principal = current.principalDiagnosisCode().orElse(diagnoses.isEmpty() ? null : diagnoses.get(0));
+        long total = encounter.getReportedTotalFen() > 0 ? encounter.getReportedTotalFen() : encounter.getLineTotalFen();
+
+        int onlineWeeks = 0;
+        Set<String> chronic = new LinkedHashSet<>();
+        for (ChronicDisease d : chronicDiseases) {
+            if (diagnoses.stream().anyMatch(d::covers)) {
+                chronic.add(d.name());
+                onlineWeeks = Math.max(onlineWeeks, d.maxOnlineWeeks());
+            }
+        }
+        long medicine = 0;
+        for (FeeLine l : current.feeLines()) {
+            if (l.current() && l.listType().isMedicine() && l.amount() != null) {
+                medicine += l.amount().fen();
+            }
+        }
+        long stay = encounter.isDischarged() ? encounter.getDischargeDay() - encounter.getAdmissionDay() : -1;
+        LocalDateTime start = startOf(current);
+        facts.add(new CareContextFact(current.id(), current.careSetting(), encounter.isInternet(), current.medType(), start,
+                principal, current.procedures().size(), stay, total, medicine, registered.isPresent(),
+                registered.map(Institution::type).orElse(null),
+                registered.map(Institution::internetQualified).orElse(false),
+                registered.map(Institution::supplementaryAgreement).orElse(false), String.join("、", chronic),
+                onlineWeeks, current.doctorCode(), doctorHourCount(ctx, current, start),
+                current.procedures().stream().filter(pr -> pr.date() != null).mapToLong(pr -> pr.date().toEpochDay())
+                        .max().orElse(-1)));
+
+        codeChecks(current, principal, facts);
+        history(ctx, current, encounter, facts);
+        prescriptions(current, facts);
+        consumables(current, facts);
+        if (encounter.isInpatient() && encounter.isDischarged()) {
+            feeShares(current, total, facts);
+            if (ctx.phase() == Phase.MID || ctx.phase() == Phase.POST) {
+                drg(ctx, current, encounter, registered, diagnoses, principal, ageDays, total, facts);
+            }
+        }
+    }
+
+    // ---- context ----
+
+    private static List<String> diagnosisCodes(Encounter e) {
+        List<String> codes = new ArrayList<>();
+        e.principalDiagnosisCode().ifPresent(codes::add);
+        for (Diagnosis d : e.diagnoses()) {
+            if (d.code() != null && !codes.contains(d.code())) {
+                codes.add(d.code());
+            }
+        }
+        return codes;
+    }
+
+    private static LocalDateTime startOf(Encounter e) {
+        if (e.admissionTime() != null) {
+            return e.admissionTime();
+        }
+        return e.feeLines().stream().map(FeeLine::time).filter(t -> t != null).min(LocalDateTime::compareTo).orElse(null);
+    }
+
+    /** Encounters of the request with the same doctor that started in the same clock hour (this one included). */
+    private static int doctorHourCount(EncounterContext ctx, Encounter current, LocalDateTime start) {
+        if (current.doctorCode() == null || start == null) {
+            return 0;
+        }
+        LocalDateTime hour = start.truncatedTo(ChronoUnit.HOURS);
+        int n = 0;
+        for (Encounter e : ctx.encounters()) {
+            LocalDateTime t = e == current ? start : startOf(e);
+            if (current.doctorCode().equals(e.doctorCode()) && t != null && t.truncatedTo(ChronoUnit.HOURS).equals(hour)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void codeChecks(Encounter current, String principal, List<Object> facts) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Diagnosis> all = new ArrayList<>(current.diagnoses());
+        if (current.mainDiagnosisCode() != null) {
+            all.add(new Diagnosis(current.mainDiagnosisCode(), current.mainDiagnosisName(), true, 0, false, null));
+        }
+        for (Diagnosis d : all) {
+            if (d.code() == null || d.code().isBlank() || !seen.add(d.code())) {
+                continue;
+            }
+            facts.add(new CodeCheckFact("diagnosis", d.code(), d.name(), kb.icd10().contains(d.code()),
+                    kb.icd10().isGrey(d.code()), d.code().equals(principal)));
+        }
+        for (Procedure p : current.procedures()) {
+            if (p.code() == null || p.code().isBlank() || !seen.add("p:" + p.code())) {
+                continue;
+            }
+            facts.add(new CodeCheckFact("procedure", p.code(), p.name(), kb.icd9().contains(p.code()),
+                    kb.icd9().isGrey(p.code()), p.principal()));
+        }
+    }
+
+    private void history(EncounterContext ctx, Encounter current, EncounterFact encounter, List<Object> facts) {
+        LocalDateTime start = startOf(current);
+        for (Encounter h : ctx.encounters()) {
+            if (h == current) {
+                continue;
+            }
+            LocalDateTime hStart = startOf(h);
+            long daysBefore = start == null || hStart == null ? -1
+                    : start.toLocalDate().toEpochDay() - hStart.toLocalDate().toEpochDay();
+            boolean internet = isInternet(h);
+            for (String code : diagnosisCodes(h)) {
+                facts.add(new HistoryDiagnosisFact(h.id(), code, daysBefore, internet));
+            }
+        }
+    }
+
+    private boolean isInternet(Encounter e) {
+        return e.careSetting() == CareSetting.INTERNET || (e.institution() != null && kb.institution(e.institution().code())
+                .map(i -> "互联网医院".equals(i.type())).orElse(false));
+    }
+
+    // ---- prescriptions and quantities ----
+
+    private static void prescriptions(Encounter current, List<Object> facts) {
+        Map<String, List<FeeLine>> byRx = new LinkedHashMap<>();
+        for (FeeLine l : current.feeLines()) {
+            if (l.current() && l.listType().isMedicine() && l.prescriptionNo() != null && !l.prescriptionNo().isBlank()) {
+                byRx.computeIfAbsent(l.prescriptionNo(), k -> new ArrayList<>()).add(l);
+            }
+        }
+        byRx.forEach((rx, lines) -> {
+            Set<String> drugs = new LinkedHashSet<>();
+            Set<String> pieces = new LinkedHashSet<>();
+            List<String> drugLines = new ArrayList<>();
+            List<String> pieceLines = new ArrayList<>();
+            long drugFen = 0;
+            long pieceFen = 0;
+            String doctor = null;
+            for (FeeLine l : lines) {
+                long fen = l.amount() == null ? 0 : l.amount().fen();
+                doctor = doctor == null ? l.doctorCode() : doctor;
+                if (l.listType() == ListType.TCM_PIECE || l.listType() == ListType.TCM_GRANULE) {
+                    pieces.add(l.itemCode());
+                    pieceLines.add(l.lineId());
+                    pieceFen += fen;
+                } else {
+                    drugs.add(l.itemCode());
+                    drugLines.add(l.lineId());
+                    drugFen += fen;
+                }
+            }
+            facts.add(new PrescriptionFact(rx, drugs.size(), drugLines, drugFen, pieces.size(), pieceLines, pieceFen,
+                    doctor));
+        });
+    }
+
+    private static void consumables(Encounter current, List<Object> facts) {
+        Map<String, List<FeeLine>> byCodeDay = new LinkedHashMap<>();
+        for (FeeLine l : current.feeLines()) {
+            if (l.current() && l.listType() == ListType.CONSUMABLE && l.time() != null && l.quantity() != null) {
+                byCodeDay.computeIfAbsent(l.itemCode() + "|" + l.time().toLocalDate(), k -> new ArrayList<>()).add(l);
+            }
+        }
+        byCodeDay.values().forEach(lines -> {
+            BigDecimal quantity = BigDecimal.ZERO;
+            long fen = 0;
+            List<String> ids = new ArrayList<>();
+            for (FeeLine l : lines) {
+                quantity = quantity.add(l.quantity());
+                fen += l.amount() == null ? 0 : l.amount().fen();
+                ids.add(l.lineId());
+            }
+            FeeLine first = lines.get(0);
+            facts.add(new DailyQuantityFact(first.itemCode(), first.name(), first.time().toLocalDate().toEpochDay(),
+                    quantity, ids, fen, first.doctorCode()));
+        });
+    }
+
+    // ---- fee shares ----
+
+    /**
+     * Fee categories: national {@code med_chrgitm_type} when sent (03 检查, 04 化验, 05 治疗, 08 卫生材料, 09 西药,
+     * 10 中药饮片, 11 中成药), else the list type (medicines, consumables). CT and MRI by the national service code
+     * (15 digits, {@code 00} + 全国医疗服务价格项目规范 code: 2102 CT, 2103 磁共振).
+     */
+    static String category(FeeLine l) {
+        String c = l.chargeCategory();
+        if (c != null && !c.isBlank()) {
+            return switch (c.strip()) {
+                case "09", "10", "11" -> "drug";
+                case "03", "04" -> "exam";
+                case "08" -> "consumable";
+                case "05" -> "treatment";
+                default -> "other";
+            };
+        }
+        if (l.listType().isMedicine()) {
+            return "drug";
+        }
+        if (l.listType() == ListType.CONSUMABLE) {
+            return "consumable";
+        }
+        return "other";
+    }
+
+    private static void feeShares(Encounter current, long total, List<Object> facts) {
+        Map<String, Long> sums = new LinkedHashMap<>();
+        for (String k : List.of("drug", "exam", "consumable", "treatment", "ct", "mri")) {
+            sums.put(k, 0L);
+        }
+        for (FeeLine l : current.feeLines()) {
+            long fen = l.amount() == null ? 0 : l.amount().fen();
+            sums.merge(category(l), fen, Long::sum);
+            if (l.listType() == ListType.SERVICE_ITEM && l.itemCode().startsWith("002102")) {
+                sums.merge("ct", fen, Long::sum);
+            } else if (l.listType() == ListType.SERVICE_ITEM && l.itemCode().startsWith("002103")) {
+                sums.merge("mri", fen, Long::sum);
+            }
+        }
+        Map<String, String> names = Map.of("drug", "药品费", "exam", "检验检查费", "consumable", "耗材费", "treatment",
+                "治疗费", "ct", "CT检查费", "mri", "核磁检查费");
+        for (String k : List.of("drug", "exam", "consumable", "treatment", "ct", "mri")) {
+            facts.add(new FeeShareFact(k, names.get(k), sums.get(k), total));
+        }
+    }
+
+    // ---- DRG ----
+
+    private DrgState drgState() {
+        DrgState s = drg;
+        if (s == null) {
+            synchronized (this) {
+                s = drg;
+                if (s == null) {
+                    Path icd = kb.dir().resolve("icd");
+                    if (!Files.isDirectory(kb.drgTablesDir()) || !Files.isDirectory(icd)) {
+                        throw new IllegalStateException(kb + " has no CHS-DRG tables or ICD code systems; rebuild it");
+                    }
+                    DrgTables tables = DrgTables.load(kb.drgTablesDir(), icd);
+                    s = new DrgState(new DrgGrouper(tables), Set.copyOf(tables.complicationDiagnoses()), tables);
+                    drg = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private void drg(EncounterContext ctx, Encounter current, EncounterFact encounter, Optional<Institution> registered,
+                     List<String> diagnoses, String principal, long ageDays, long total, List<Object> facts) {
+        if (principal == null) {
+            return;
+        }
+        DrgState state = drgState();
+        List<String> ordered = new ArrayList<>();
+        ordered.add(principal);
+        diagnoses.stream().filter(d -> !d.equals(principal)).forEach(ordered::add);
+        List<String> procedures = procedures(current);
+        int gender = "1".equals(ctx.patient().gender().code()) ? 1 : "2".equals(ctx.patient().gender().code()) ? 2 : 0;
+        Integer days = ageDays < 0 ? null : (int) Math.min(Integer.MAX_VALUE, ageDays);
+        DrgResult result = state.grouper().group(DrgCase.of(current.id(), gender, days == null ? null : days / 365, days,
+                null, ordered, procedures));
+        String city = cityOf(current, registered);
+        int level = encounter.getInstitutionLevel();
+        long standard = standardFen(city, result, level);
+        facts.add(new DrgFact(current.id(), result.mdc(), result.adrg(), result.drg(), result.isGrouped() ? state.tables()
+                .drgName(result.drg()) : null, result.isGrouped(), result.isAmbiguous(), result.reason(), city, standard, total));
+        if (result.isGrouped()) {
+            for (int i = 1; i < ordered.size(); i++) {
+                String code = ordered.get(i);
+                if (!state.complications().contains(code)) {
+                    continue;
+                }
+                List<String> without = new ArrayList<>(ordered);
+                without.remove(i);
+                DrgResult lower = state.grouper().group(DrgCase.of(current.id(), gender, days == null ? null : days / 365,
+                        days, null, without, procedures));
+                if (lower.isGrouped() && !lower.drg().equals(result.drg())) {
+                    facts.add(new ComplicationFact(code, nameOf(current, code), result.drg(), lower.drg(), standard,
+                            standardFen(city, lower, level), total));
+                }
+            }
+        }
+        readmissions(ctx, current, encounter, state, gender, days, facts);
+    }
+
+    private void readmissions(EncounterContext ctx, Encounter current, EncounterFact encounter, DrgState state, int gender,
+                              Integer days, List<Object> facts) {
+        for (Encounter h : ctx.encounters()) {
+            if (h == current || h.careSetting() != CareSetting.INPATIENT || h.dischargeTime() == null) {
+                continue;
+            }
+            long gap = encounter.getAdmissionDay() - h.dischargeTime().toLocalDate().toEpochDay();
+            List<String> dx = diagnosisCodes(h);
+            if (gap < 0 || gap > READMISSION_DAYS || dx.isEmpty()) {
+                continue;
+            }
+            DrgResult r = state.grouper().group(DrgCase.of(h.id(), gender, days == null ? null : days / 365, days, null, dx,
+                    procedures(h)));
+            if (r.isGrouped()) {
+                facts.add(new HistoryDrgFact(h.id(), h.institution() == null ? null : h.institution().code(), r.adrg(),
+                        r.drg(), gap));
+            }
+        }
+    }
+
+    private static List<String> procedures(Encounter e) {
+        List<String> out = new ArrayList<>();
+        e.procedures().stream().filter(Procedure::principal).map(Procedure::code).forEach(out::add);
+        e.procedures().stream().filter(p -> !p.principal()).map(Procedure::code).forEach(out::add);
+        return out;
+    }
+
+    private static String nameOf(Encounter e, String code) {
+        return e.diagnoses().stream().filter(d -> code.equals(d.code())).map(Diagnosis::name).filter(n -> n != null)
+                .findFirst().orElse(null);
+    }
+
+    private static String cityOf(Encounter current, Optional<Institution> registered) {
+        String admdvs = registered.map(Institution::admdvs)
+                .orElse(current.institution() == null ? null : current.institution().admdvs());
+        return admdvs == null || admdvs.length() < 4 ? null : CITY_OF_REGION.get(admdvs.substring(0, 4));
+    }
+
+    private long standardFen(String city, DrgResult r, int level) {
+        if (city == null || !r.isGrouped()) {
+            return -1;
+        }
+        return kb.drgPayment(city, r.drg(), level).map(DrgPayment::standardYuan)
+                .map(y -> y.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValue()).orElse(-1L);
+    }
+}
