@@ -43,7 +43,7 @@ class SampleRequestTest {
         assertEquals("男", f.evidence().get("患者性别"));
         assertEquals(Money.ofYuan("1153.00"), f.amountAtRisk());
         assertEquals("national", f.packName());
-        assertEquals("1.0.0", f.packVersion());
+        assertEquals(TestKb.national().pack().info().version(), f.packVersion());
         assertEquals(TestKb.kb().version(), f.kbVersion());
         assertEquals("43079600000000012345", f.subject().patientId());
         assertEquals("MDT20250504000123", f.subject().encounterId());
