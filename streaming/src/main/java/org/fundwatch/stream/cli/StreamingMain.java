@@ -1,0 +1,40 @@
+package org.fundwatch.stream.cli;
+
+import org.fundwatch.cli.BenchCommand;
+import org.fundwatch.cli.FundwatchCli;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Entry point of the streaming jar ({@code java -jar fundwatch-streaming-…-job.jar stream|serve|audit|bench …}):
+ * the Flink job, the hospital gateway and the offline audit. {@code bin/fundwatch} dispatches these commands here.
+ */
+@Command(name = "fundwatch", mixinStandardHelpOptions = true, version = "fundwatch 0.1.0-SNAPSHOT",
+        description = "Fundwatch streaming: the Flink job, the hospital gateway and the offline audit.")
+public final class StreamingMain implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    private StreamingMain() {
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /** The command line with every streaming command and Fundwatch's error handling; exposed for tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new StreamingMain());
+        CommandLine bench = new CommandLine(new BenchCommand());
+        // Streaming commands register here: cli.addSubcommand("stream", …), bench.addSubcommand("stream", …).
+        cli.addSubcommand("bench", bench);
+        return FundwatchCli.withErrorHandling(cli);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
