@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.fundwatch.clickhouse.ClickHouseConfig;
 import org.fundwatch.clickhouse.ClickHouseStore;
-import org.fundwatch.clickhouse.TestClickHouseAccess;
+import org.fundwatch.clickhouse.IntegrationServer;
 import org.fundwatch.generate.GenerationSummary;
 import org.fundwatch.generate.GeneratorConfig;
 import org.fundwatch.testing.SharedReference;
@@ -34,7 +34,7 @@ class DemoRunTest {
 
     @Test
     void loadsGeneratedDataAndDeadLettersEveryBadRecord(@TempDir Path tmp) throws IOException {
-        ClickHouseConfig config = TestClickHouseAccess.freshDatabase();
+        ClickHouseConfig config = IntegrationServer.freshDatabase();
         StringWriter text = new StringWriter();
         DemoRun run = new DemoRun(config, tmp.resolve("kb"), tmp.resolve("demo"), SharedReference.reference(),
                 new PrintWriter(text, true));
