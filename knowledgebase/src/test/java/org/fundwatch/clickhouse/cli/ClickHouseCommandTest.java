@@ -3,7 +3,7 @@ package org.fundwatch.clickhouse.cli;
 import org.fundwatch.clickhouse.ClickHouseConfig;
 import org.fundwatch.clickhouse.ClickHouseStore;
 import org.fundwatch.clickhouse.LocalClickHouse;
-import org.fundwatch.clickhouse.TestClickHouseAccess;
+import org.fundwatch.clickhouse.IntegrationServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +59,7 @@ class ClickHouseCommandTest {
     @Test
     @Tag("clickhouse")
     void externalServerIsMigratedButNeverStartedOrStopped(@TempDir Path dir) {
-        ClickHouseConfig server = TestClickHouseAccess.freshDatabase();
+        ClickHouseConfig server = IntegrationServer.freshDatabase();
         Map<String, String> env = Map.of("FUNDWATCH_CLICKHOUSE_URL", server.url(),
                 "FUNDWATCH_CLICKHOUSE_DATABASE", server.database());
         try {
