@@ -636,7 +636,10 @@ final class AnomalyInjector {
             }
         }
         Person p = a.person;
-        clear(p, readmitDay - 1, readmitDay + second + NormalPlanner.READMISSION_GAP_DAYS + 1);
+        // Clear the readmission's window of other encounters, but never the first stay itself (with a one-day gap it
+        // ends on readmitDay - 1).
+        clear(p, Math.max(readmitDay - 1, (int) (a.end / World.DAY) + 1),
+                readmitDay + second + NormalPlanner.READMISSION_GAP_DAYS + 1);
         long standard = world.standard(a.institution, drg.drgCode()).standardFen();
         Encounter b = planner.stay(p, stateOf(p), a.institution, drg, readmitDay, second, standard * 90 / 100, r);
         if (b == null) {
@@ -654,8 +657,9 @@ final class AnomalyInjector {
     }
 
     private boolean frequentOutpatient(AnomalyCase c) {
-        int visits = 8 + r.nextInt(4);
-        int window = 7;
+        // 10–13 visits within 14 days: over the national pack's 频繁门诊 setting (10 outpatient visits in 30 days)
+        int visits = 10 + r.nextInt(4);
+        int window = 14;
         Person p = subject(x -> true);
         int day = windowStart(window + 1);
         clear(p, day - NormalPlanner.READMISSION_GAP_DAYS - 1, day + window + NormalPlanner.READMISSION_GAP_DAYS + 1);

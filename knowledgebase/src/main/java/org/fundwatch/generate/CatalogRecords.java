@@ -17,6 +17,7 @@ public final class CatalogRecords {
      */
     public record Institution(String code, String name, String admdvs, int level, String type, boolean pharmacy,
                               boolean internetQualified) {
+        // internetQualified: may bill internet care (qualification and supplementary agreement both present)
         /** Whether patients are seen in person here (an internet-only hospital has no offline clinic). */
         public boolean offline() {
             return !pharmacy && (type == null || !type.contains("互联网"));

@@ -91,7 +91,9 @@ public final class CsvGeneratorCatalog implements GeneratorCatalog {
         this.pack = pack;
         institutions = read("institutions", true, r -> new Institution(r.get("institution_code"), r.get("name"),
                 r.get("admdvs"), parseLevel(r.get("level")), r.get("type"), isPharmacy(r.get("type"), r.get("institution_code")),
-                isTrue(r.get("internet_qualified"))));
+                // Normal internet visits are billed only where both the internet-diagnosis qualification and the
+                // supplementary agreement exist: the others are exactly what the internet-unqualified rule flags.
+                isTrue(r.get("internet_qualified")) && isTrue(r.get("supplementary_agreement"))));
         doctors = read("doctors", true, r -> new Doctor(r.get("doctor_code"), r.get("name"),
                 r.get("institution_code"), r.get("dept_code"), r.get("dept_name"), titleCode(r.get("title"))));
         prices = read("prices", true, r -> new PriceEntry(r.get("code"), priceKind(r.get("kind")), r.get("name"),

@@ -311,7 +311,7 @@ class GroundTruthLabelsTest {
                 days.add(settlementTime(id.asText(), "2207").toLocalDate());
             }
             days.sort(null);
-            assertTrue(days.size() >= 8 && ChronoUnit.DAYS.between(days.get(0), days.get(days.size() - 1)) < 7, c.toString());
+            assertTrue(days.size() >= 10 && ChronoUnit.DAYS.between(days.get(0), days.get(days.size() - 1)) < 14, c.toString());
         }
         for (JsonNode c : cases(AnomalyKind.FREQUENT_PHARMACY)) {
             assertTrue(c.get("mdtrt_ids").size() >= 8);

@@ -58,7 +58,8 @@ final class FactBuilder {
         var p = ctx.patient();
         long ageDays = p.birthDate() == null || reference == null ? -1 : p.ageInDays(reference);
         String insuranceType = current.insuranceType() != null ? current.insuranceType() : p.insuranceType();
-        facts.add(new PatientFact(p.id(), p.gender().code(), ageDays, insuranceType));
+        facts.add(new PatientFact(p.id(), p.gender().code(), ageDays, insuranceType,
+                p.deathDate() == null ? Long.MAX_VALUE : p.deathDate().toEpochDay()));
 
         String institutionCode = current.institution() == null ? null : current.institution().code();
         var registered = kb.institution(institutionCode);

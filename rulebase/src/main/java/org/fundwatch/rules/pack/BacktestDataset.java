@@ -57,6 +57,7 @@ import org.fundwatch.pack.KnowledgePack;
 public final class BacktestDataset {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final java.util.regex.Pattern CHRONIC_DISEASE_CODE = java.util.regex.Pattern.compile("M\\d{5}");
 
     /** A line that could not be used, with where and why. */
     public record DeadLetter(String where, String reason) {
@@ -74,6 +75,8 @@ public final class BacktestDataset {
     private final Path dir;
     private final KnowledgePack kb;
     private final MessageParser parser = new MessageParser();
+    /** 2401 admissions by {@code psn_no|fixmedins_code}, in input order. */
+    private final Map<String, List<EncounterInfo>> admissions = new HashMap<>();
 
     private long lines;
     private long used;
@@ -155,10 +158,26 @@ public final class BacktestDataset {
                 }
                 used++;
             }
-            case "2201", "2203", "2401" -> {
+            case "2201", "2203", "2401", "2402" -> {
                 JsonNode input = root.path("input");
-                JsonNode info = input.has("mdtrtinfo") ? input.get("mdtrtinfo") : input.path("adminfo");
+                JsonNode info = input.has("mdtrtinfo") ? input.get("mdtrtinfo")
+                        : input.has("dscginfo") ? input.get("dscginfo") : input.path("adminfo");
                 String encounterId = info.path("mdtrt_id").asText("");
+                if (encounterId.isEmpty() && "2401".equals(infno)) {
+                    // 2401 admission registration carries no mdtrt_id: the platform assigns it in the response.
+                    // It is matched to the stay's fee details by person, institution and admission time.
+                    String person = info.path("psn_no").asText("");
+                    if (person.isEmpty()) {
+                        dead(where, "2401 without psn_no");
+                        return;
+                    }
+                    EncounterInfo admission = new EncounterInfo();
+                    admission.merge(info, input.path("diseinfo"));
+                    admissions.computeIfAbsent(person + "|" + root.path("fixmedins_code").asText(""),
+                            k -> new ArrayList<>()).add(admission);
+                    used++;
+                    return;
+                }
                 if (encounterId.isEmpty()) {
                     dead(where, infno + " without mdtrt_id");
                     return;
@@ -181,7 +200,11 @@ public final class BacktestDataset {
             if (patient == null) {
                 patient = new Patient(f.personNo, null, Gender.UNKNOWN, null, null, null);
             }
-            Encounter encounter = f.toEncounter(infos.get(f.id), institution(f.institutionCode));
+            EncounterInfo info = infos.get(f.id);
+            if (f.inpatient && (info == null || info.begin == null)) {
+                info = withAdmission(info, f);
+            }
+            Encounter encounter = f.toEncounter(info, institution(f.institutionCode));
             List<Encounter> history = byPerson.computeIfAbsent(f.personNo, k -> new ArrayList<>());
             List<Encounter> all = new ArrayList<>(history);
             all.add(encounter);
@@ -189,6 +212,38 @@ public final class BacktestDataset {
             contexts++;
             sink.accept(new EncounterContext(patient, all, encounter.id(), Phase.POST, null, null, List.of()));
         }
+    }
+
+    /** {@code info} completed with the person's latest 2401 admission at the institution before the first fee. */
+    private EncounterInfo withAdmission(EncounterInfo info, FeeEncounter f) {
+        List<EncounterInfo> candidates = admissions.getOrDefault(f.personNo + "|" + f.institutionCode, List.of());
+        LocalDateTime firstFee = f.firstTime();
+        EncounterInfo best = null;
+        for (EncounterInfo a : candidates) {
+            if (a.begin != null && !a.begin.isAfter(firstFee) && (best == null || a.begin.isAfter(best.begin))) {
+                best = a;
+            }
+        }
+        if (best == null) {
+            return info;
+        }
+        EncounterInfo merged = new EncounterInfo();
+        merged.medType = best.medType;
+        merged.begin = best.begin;
+        merged.mainDiagnosisCode = best.mainDiagnosisCode;
+        merged.mainDiagnosisName = best.mainDiagnosisName;
+        merged.diagnoses.putAll(best.diagnoses);
+        if (info != null) {
+            merged.medType = info.medType != null ? info.medType : merged.medType;
+            merged.end = info.end;
+            merged.internet = info.internet;
+            if (info.mainDiagnosisCode != null) {
+                merged.mainDiagnosisCode = info.mainDiagnosisCode;
+                merged.mainDiagnosisName = info.mainDiagnosisName;
+            }
+            merged.diagnoses.putAll(info.diagnoses);
+        }
+        return merged;
     }
 
     private Institution institution(String code) {
@@ -236,10 +291,12 @@ public final class BacktestDataset {
                 JsonNode base = p.path("baseinfo");
                 String id = base.path("psn_no").asText();
                 String birth = base.path("brdy").asText("");
+                String death = base.path("die_date").asText("");
                 out.put(id, new Patient(id, base.path("psn_name").asText(null), Gender.ofCode(base.path("gend").asText()),
                         birth.isEmpty() ? null : LocalDate.parse(birth.substring(0, 10)),
                         p.path("insuinfo").path(0).path("insutype").asText(null),
-                        p.path("insuinfo").path(0).path("insuplc_admdvs").asText(null)));
+                        p.path("insuinfo").path(0).path("insuplc_admdvs").asText(null),
+                        death.length() < 10 ? null : LocalDate.parse(death.substring(0, 10))));
             }
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(new IOException(file + ": unreadable person record (" + e.getMessage() + ")",
@@ -248,22 +305,51 @@ public final class BacktestDataset {
         return out;
     }
 
+    /**
+     * Whether an {@code exp_content} extension marks internet care ({@code internet_flag} 1). The national interface
+     * has no field for it; HIS and the generator use the extension slot (docs/generator.md). exp_content arrives
+     * either as an object or as a JSON string.
+     */
+    static boolean internetFlag(JsonNode extension) {
+        JsonNode ext = extension;
+        if (ext != null && ext.isTextual() && ext.asText().startsWith("{")) {
+            try {
+                ext = JSON.readTree(ext.asText());
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return ext != null && "1".equals(ext.path("internet_flag").asText());
+    }
+
     /** Encounter information of 2201/2203/2401 messages. */
     private static final class EncounterInfo {
         String medType;
         LocalDateTime begin;
+        LocalDateTime end;
         String mainDiagnosisCode;
         String mainDiagnosisName;
+        boolean internet;
         final Map<String, Diagnosis> diagnoses = new LinkedHashMap<>();
 
         void merge(JsonNode info, JsonNode diseases) {
             medType = text(info, "med_type", medType);
+            internet |= internetFlag(info.path("exp_content"));
             String begn = text(info, "begntime", null);
             if (begn != null && begn.length() >= 19) {
                 begin = LocalDateTime.parse(begn.substring(0, 19), TIME);
             }
-            mainDiagnosisCode = text(info, "dise_codg", mainDiagnosisCode);
-            mainDiagnosisName = text(info, "dise_name", mainDiagnosisName);
+            String endTime = text(info, "endtime", null);
+            if (endTime != null && endTime.length() >= 19) {
+                end = LocalDateTime.parse(endTime.substring(0, 19), TIME);
+            }
+            String disease = text(info, "dise_codg", null);
+            // For 门诊慢特病 (med_type 14) dise_codg carries the chronic-disease code (M + 5 digits, no dot), not an
+            // ICD-10 code; the visit's ICD diagnoses come in diseinfo. Only ICD codes become the main diagnosis.
+            if (disease != null && !CHRONIC_DISEASE_CODE.matcher(disease).matches()) {
+                mainDiagnosisCode = disease;
+                mainDiagnosisName = text(info, "dise_name", mainDiagnosisName);
+            }
             for (JsonNode d : diseases) {
                 String code = text(d, "diag_code", null);
                 if (code != null) {
@@ -289,6 +375,7 @@ public final class BacktestDataset {
         final List<FeeLine> lines = new ArrayList<>();
         String medType;
         String doctorCode;
+        boolean internet;
 
         FeeEncounter(String id, String personNo, String institutionCode, boolean inpatient) {
             this.id = id;
@@ -299,6 +386,7 @@ public final class BacktestDataset {
 
         void add(FeeDetail d) {
             lines.add(FeeDetailAdapter.toFeeLine(d));
+            internet |= internetFlag(d.extension());
             if (medType == null) {
                 medType = d.medType();
             }
@@ -316,10 +404,13 @@ public final class BacktestDataset {
             String type = info != null && info.medType != null ? info.medType : medType != null ? medType
                     : inpatient ? "21" : "11";
             LocalDateTime begin = info != null && info.begin != null ? info.begin : firstTime();
-            LocalDateTime end = lines.stream().map(FeeLine::time).filter(java.util.Objects::nonNull)
+            LocalDateTime end = info != null && info.end != null ? info.end
+                    : lines.stream().map(FeeLine::time).filter(java.util.Objects::nonNull)
                     .max(Comparator.naturalOrder()).orElse(begin);
             List<Diagnosis> diagnoses = info == null ? List.of() : List.copyOf(info.diagnoses.values());
-            return new Encounter(id, personNo, institution, CareSetting.ofMedType(type), type, null, begin, end, null, null,
+            CareSetting setting = internet || (info != null && info.internet) ? CareSetting.INTERNET
+                    : CareSetting.ofMedType(type);
+            return new Encounter(id, personNo, institution, setting, type, null, begin, end, null, null,
                     null, null, doctorCode, info == null ? null : info.mainDiagnosisCode,
                     info == null ? null : info.mainDiagnosisName, diagnoses, List.of(), lines, null);
         }

@@ -8,7 +8,8 @@ import org.fundwatch.model.Phase;
  * One test case of {@code tests/<rule_id>.yaml}.
  *
  * @param given    the patient in the national 3101 shape ({@code patient_dtos[0]}: patn_id, gend, brdy,
- *                 curr_mdtrt_id, fsi_encounter_dtos …)
+ *                 curr_mdtrt_id, fsi_encounter_dtos …), plus optionally {@code die_date} — the person registry's death
+ *                 date (1101 baseinfo), which callers of the engine add to the patient
  * @param history  further encounters ({@code fsi_encounter_dtos} entries) appended to the patient's encounters
  * @param triggerScenario optional trig_scen; default: none (every scene)
  * @param fires    whether the rule must produce a finding

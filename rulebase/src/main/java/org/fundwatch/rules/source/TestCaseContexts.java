@@ -39,7 +39,12 @@ public final class TestCaseContexts {
             contextEncounters = contextEncounters.stream()
                     .map(e -> e.id().equals(ctx.currentEncounterId()) ? internet(e) : e).toList();
         }
-        return new EncounterContext(ctx.patient(), contextEncounters, ctx.currentEncounterId(), test.phase(),
+        // die_date is not a 3101 field: the gateway and the stream enrich the patient from the person registry
+        // (1101 baseinfo.die_date); a test case states it next to the patient's 3101 fields.
+        String deathDate = test.given().path("die_date").asText("");
+        var person = deathDate.length() < 10 ? ctx.patient()
+                : ctx.patient().withDeathDate(java.time.LocalDate.parse(deathDate.substring(0, 10)));
+        return new EncounterContext(person, contextEncounters, ctx.currentEncounterId(), test.phase(),
                 ctx.triggerScenario(), ctx.taskId(), ctx.ruleIds());
     }
 
