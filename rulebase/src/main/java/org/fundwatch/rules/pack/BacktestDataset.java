@@ -182,7 +182,10 @@ public final class BacktestDataset {
                     dead(where, infno + " without mdtrt_id");
                     return;
                 }
-                infos.computeIfAbsent(encounterId, k -> new EncounterInfo()).merge(info, input.path("diseinfo"));
+                EncounterInfo known = infos.computeIfAbsent(encounterId, k -> new EncounterInfo());
+                known.merge(info, input.path("diseinfo"));
+                known.personNo = info.path("psn_no").asText(known.personNo);
+                known.institutionCode = root.path("fixmedins_code").asText(known.institutionCode);
                 used++;
             }
             case "" -> dead(where, "no infno (not a national request envelope)");
@@ -194,6 +197,14 @@ public final class BacktestDataset {
                                    Map<String, Patient> persons, Consumer<EncounterContext> sink) {
         Map<String, List<Encounter>> byPerson = new HashMap<>();
         List<FeeEncounter> ordered = new ArrayList<>(fees.values());
+        // A registered and settled visit without fee details (e.g. a consultation billed elsewhere) is still a visit:
+        // frequency and overlap rules count it.
+        infos.forEach((id, info) -> {
+            if (!fees.containsKey(id) && info.personNo != null && !info.personNo.isEmpty() && info.begin != null
+                    && info.medType != null) {
+                ordered.add(new FeeEncounter(id, info.personNo, info.institutionCode, false, info.begin));
+            }
+        });
         ordered.sort(Comparator.comparing(FeeEncounter::firstTime));
         for (FeeEncounter f : ordered) {
             Patient patient = persons.get(f.personNo);
@@ -327,6 +338,8 @@ public final class BacktestDataset {
         String medType;
         LocalDateTime begin;
         LocalDateTime end;
+        String personNo;
+        String institutionCode;
         String mainDiagnosisCode;
         String mainDiagnosisName;
         boolean internet;
@@ -377,11 +390,19 @@ public final class BacktestDataset {
         String doctorCode;
         boolean internet;
 
+        /** When the encounter has no fee lines: its registration time. */
+        final LocalDateTime registered;
+
         FeeEncounter(String id, String personNo, String institutionCode, boolean inpatient) {
+            this(id, personNo, institutionCode, inpatient, null);
+        }
+
+        FeeEncounter(String id, String personNo, String institutionCode, boolean inpatient, LocalDateTime registered) {
             this.id = id;
             this.personNo = personNo;
             this.institutionCode = institutionCode;
             this.inpatient = inpatient;
+            this.registered = registered;
         }
 
         void add(FeeDetail d) {
@@ -397,7 +418,7 @@ public final class BacktestDataset {
 
         LocalDateTime firstTime() {
             return lines.stream().map(FeeLine::time).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
-                    .orElse(LocalDateTime.MIN);
+                    .orElse(registered != null ? registered : LocalDateTime.MIN);
         }
 
         Encounter toEncounter(EncounterInfo info, Institution institution) {
