@@ -16,6 +16,7 @@ import org.fundwatch.pack.KnowledgePack;
 import org.fundwatch.rules.engine.RuleEngine;
 import org.fundwatch.rules.pack.Backtest;
 import org.fundwatch.rules.pack.BacktestDataset;
+import org.fundwatch.rules.pack.DetectionScore;
 import org.fundwatch.rules.pack.Coverage;
 import org.fundwatch.rules.pack.PackDiff;
 import org.fundwatch.rules.pack.PackTestRunner;
@@ -427,7 +428,7 @@ public final class RulesCommand implements Runnable {
                     out.println("ground truth — " + p.label());
                     out.printf(Locale.ROOT, "  %-18s %-24s %6s %8s %7s %9s%n", "code", "rule class", "cases", "detected",
                             "recall", "precision");
-                    for (Backtest.ClassScore s : p.scores()) {
+                    for (DetectionScore.ClassScore s : p.scores()) {
                         out.printf(Locale.ROOT, "  %-18s %-24s %6d %8d %7s %9s%n", s.code() == null ? "-" : s.code(),
                                 s.ruleClass(), s.cases(), s.detected(), ratio(s.recall()), ratio(s.precision()));
                     }

@@ -14,6 +14,7 @@ import org.fundwatch.generate.GeneratorConfig;
 import org.fundwatch.generate.SyntheticDataGenerator;
 import org.fundwatch.rules.pack.Backtest;
 import org.fundwatch.rules.pack.BacktestDataset;
+import org.fundwatch.rules.pack.DetectionScore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,10 +46,10 @@ class GeneratorBacktestTest {
         assertEquals(0, counts.deadLettered(), () -> "generator output is valid: " + result.deadLetters());
         Backtest.PackResult pack = result.packs().get(0);
         assertEquals(0, pack.failures(), "no rule threw");
-        Map<String, Backtest.ClassScore> scores = pack.scores().stream()
-                .collect(Collectors.toMap(Backtest.ClassScore::ruleClass, s -> s));
+        Map<String, DetectionScore.ClassScore> scores = pack.scores().stream()
+                .collect(Collectors.toMap(DetectionScore.ClassScore::ruleClass, s -> s));
         for (String ruleClass : EXACT) {
-            Backtest.ClassScore s = scores.get(ruleClass);
+            DetectionScore.ClassScore s = scores.get(ruleClass);
             if (s == null || s.cases() == 0) {
                 continue; // the seed injected no case of this class
             }
