@@ -90,8 +90,8 @@ public final class BacktestDataset {
     /** Reads the whole dataset and hands every context to {@code sink}; call once. */
     public Counts read(Consumer<EncounterContext> sink) {
         Map<String, Patient> persons = readPersons(dir.resolve("persons.jsonl"));
-        Map<String, EncounterInfo> infos = new HashMap<>();
-        Map<String, FeeEncounter> feeEncounters = new LinkedHashMap<>();
+        Map<String, EncounterAssembler.Info> infos = new HashMap<>();
+        Map<String, EncounterAssembler.Fees> feeEncounters = new LinkedHashMap<>();
         for (Path file : messageFiles()) {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 String line;
@@ -117,8 +117,8 @@ public final class BacktestDataset {
         return List.copyOf(deadLetters);
     }
 
-    private void readLine(String where, String line, Consumer<EncounterContext> sink, Map<String, EncounterInfo> infos,
-                          Map<String, FeeEncounter> fees) {
+    private void readLine(String where, String line, Consumer<EncounterContext> sink, Map<String, EncounterAssembler.Info> infos,
+                          Map<String, EncounterAssembler.Fees> fees) {
         JsonNode root;
         try {
             root = JSON.readTree(line);
@@ -150,20 +150,20 @@ public final class BacktestDataset {
                 }
                 String institution = root.path("fixmedins_code").asText(null);
                 for (FeeDetail d : parsed.input(FeeDetailInput.class).lines()) {
-                    fees.computeIfAbsent(d.encounterId(), id -> new FeeEncounter(id, d.personNo(), institution,
+                    fees.computeIfAbsent(d.encounterId(), id -> new EncounterAssembler.Fees(id, d.personNo(), institution,
                             Transaction.INPATIENT_FEE_DETAILS.code().equals(infno))).add(d);
                 }
                 used++;
             }
             case "2201", "2203", "2401" -> {
                 JsonNode input = root.path("input");
-                JsonNode info = input.has("mdtrtinfo") ? input.get("mdtrtinfo") : input.path("adminfo");
+                JsonNode info = EncounterAssembler.encounterInfoNode(input);
                 String encounterId = info.path("mdtrt_id").asText("");
                 if (encounterId.isEmpty()) {
                     dead(where, infno + " without mdtrt_id");
                     return;
                 }
-                infos.computeIfAbsent(encounterId, k -> new EncounterInfo()).merge(info, input.path("diseinfo"));
+                infos.computeIfAbsent(encounterId, k -> new EncounterAssembler.Info()).merge(info, input.path("diseinfo"));
                 used++;
             }
             case "" -> dead(where, "no infno (not a national request envelope)");
@@ -171,17 +171,17 @@ public final class BacktestDataset {
         }
     }
 
-    private void emitFeeEncounters(Map<String, FeeEncounter> fees, Map<String, EncounterInfo> infos,
+    private void emitFeeEncounters(Map<String, EncounterAssembler.Fees> fees, Map<String, EncounterAssembler.Info> infos,
                                    Map<String, Patient> persons, Consumer<EncounterContext> sink) {
         Map<String, List<Encounter>> byPerson = new HashMap<>();
-        List<FeeEncounter> ordered = new ArrayList<>(fees.values());
-        ordered.sort(Comparator.comparing(FeeEncounter::firstTime));
-        for (FeeEncounter f : ordered) {
+        List<EncounterAssembler.Fees> ordered = new ArrayList<>(fees.values());
+        ordered.sort(Comparator.comparing(EncounterAssembler.Fees::firstTime));
+        for (EncounterAssembler.Fees f : ordered) {
             Patient patient = persons.get(f.personNo);
             if (patient == null) {
-                patient = new Patient(f.personNo, null, Gender.UNKNOWN, null, null, null);
+                patient = EncounterAssembler.unknownPatient(f.personNo);
             }
-            Encounter encounter = f.toEncounter(infos.get(f.id), institution(f.institutionCode));
+            Encounter encounter = f.toEncounter(infos.get(f.id), EncounterAssembler.institution(kb, f.institutionCode));
             List<Encounter> history = byPerson.computeIfAbsent(f.personNo, k -> new ArrayList<>());
             List<Encounter> all = new ArrayList<>(history);
             all.add(encounter);
@@ -189,14 +189,6 @@ public final class BacktestDataset {
             contexts++;
             sink.accept(new EncounterContext(patient, all, encounter.id(), Phase.POST, null, null, List.of()));
         }
-    }
-
-    private Institution institution(String code) {
-        if (code == null) {
-            return null;
-        }
-        return kb.institution(code).map(i -> new Institution(i.institutionCode(), i.name(), i.admdvs(),
-                String.valueOf(i.level()), i.type())).orElse(new Institution(code, null, null, null, null));
     }
 
     private void dead(String where, String reason) {
@@ -232,96 +224,13 @@ public final class BacktestDataset {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode p = JSON.readTree(line);
-                JsonNode base = p.path("baseinfo");
-                String id = base.path("psn_no").asText();
-                String birth = base.path("brdy").asText("");
-                out.put(id, new Patient(id, base.path("psn_name").asText(null), Gender.ofCode(base.path("gend").asText()),
-                        birth.isEmpty() ? null : LocalDate.parse(birth.substring(0, 10)),
-                        p.path("insuinfo").path(0).path("insutype").asText(null),
-                        p.path("insuinfo").path(0).path("insuplc_admdvs").asText(null)));
+                Patient patient = EncounterAssembler.patientOf(JSON.readTree(line));
+                out.put(patient.id(), patient);
             }
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(new IOException(file + ": unreadable person record (" + e.getMessage() + ")",
                     e));
         }
         return out;
-    }
-
-    /** Encounter information of 2201/2203/2401 messages. */
-    private static final class EncounterInfo {
-        String medType;
-        LocalDateTime begin;
-        String mainDiagnosisCode;
-        String mainDiagnosisName;
-        final Map<String, Diagnosis> diagnoses = new LinkedHashMap<>();
-
-        void merge(JsonNode info, JsonNode diseases) {
-            medType = text(info, "med_type", medType);
-            String begn = text(info, "begntime", null);
-            if (begn != null && begn.length() >= 19) {
-                begin = LocalDateTime.parse(begn.substring(0, 19), TIME);
-            }
-            mainDiagnosisCode = text(info, "dise_codg", mainDiagnosisCode);
-            mainDiagnosisName = text(info, "dise_name", mainDiagnosisName);
-            for (JsonNode d : diseases) {
-                String code = text(d, "diag_code", null);
-                if (code != null) {
-                    int order = d.path("diag_srt_no").asInt(diagnoses.size() + 1);
-                    diagnoses.putIfAbsent(code, new Diagnosis(code, text(d, "diag_name", null),
-                            "1".equals(d.path("maindiag_flag").asText()), order, false, null));
-                }
-            }
-        }
-
-        private static String text(JsonNode n, String field, String fallback) {
-            String v = n.path(field).asText("");
-            return v.isBlank() ? fallback : v;
-        }
-    }
-
-    /** Fee details of one encounter, collected across messages. */
-    private static final class FeeEncounter {
-        final String id;
-        final String personNo;
-        final String institutionCode;
-        final boolean inpatient;
-        final List<FeeLine> lines = new ArrayList<>();
-        String medType;
-        String doctorCode;
-
-        FeeEncounter(String id, String personNo, String institutionCode, boolean inpatient) {
-            this.id = id;
-            this.personNo = personNo;
-            this.institutionCode = institutionCode;
-            this.inpatient = inpatient;
-        }
-
-        void add(FeeDetail d) {
-            lines.add(FeeDetailAdapter.toFeeLine(d));
-            if (medType == null) {
-                medType = d.medType();
-            }
-            if (doctorCode == null) {
-                doctorCode = d.doctorCode();
-            }
-        }
-
-        LocalDateTime firstTime() {
-            return lines.stream().map(FeeLine::time).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
-                    .orElse(LocalDateTime.MIN);
-        }
-
-        Encounter toEncounter(EncounterInfo info, Institution institution) {
-            String type = info != null && info.medType != null ? info.medType : medType != null ? medType
-                    : inpatient ? "21" : "11";
-            LocalDateTime begin = info != null && info.begin != null ? info.begin : firstTime();
-            LocalDateTime end = lines.stream().map(FeeLine::time).filter(java.util.Objects::nonNull)
-                    .max(Comparator.naturalOrder()).orElse(begin);
-            List<Diagnosis> diagnoses = info == null ? List.of() : List.copyOf(info.diagnoses.values());
-            return new Encounter(id, personNo, institution, CareSetting.ofMedType(type), type, null, begin, end, null, null,
-                    null, null, doctorCode, info == null ? null : info.mainDiagnosisCode,
-                    info == null ? null : info.mainDiagnosisName, diagnoses, List.of(), lines, null);
-        }
     }
 }

@@ -1,0 +1,175 @@
+package org.fundwatch.rules.pack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.fundwatch.message.adapter.FeeDetailAdapter;
+import org.fundwatch.message.fee.FeeDetail;
+import org.fundwatch.model.CareSetting;
+import org.fundwatch.model.Diagnosis;
+import org.fundwatch.model.Encounter;
+import org.fundwatch.model.FeeLine;
+import org.fundwatch.model.Gender;
+import org.fundwatch.model.Institution;
+import org.fundwatch.model.Patient;
+import org.fundwatch.pack.KnowledgePack;
+
+/**
+ * Assembles encounters incrementally from national messages, one message at a time: the encounter information of
+ * 【2201】/【2203】/【2401】/【2402】 ({@link Info}) and the fee lines of 【2204】/【2301】 ({@link Fees}) become one
+ * {@link Encounter}. Used by the backtest ({@link BacktestDataset}, whole dataset in memory) and by the streaming job
+ * (per person in keyed state, where the pieces are serialized: hence the plain mutable fields and no-argument
+ * constructors).
+ */
+public final class EncounterAssembler {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private EncounterAssembler() {
+    }
+
+    /** The person of a {@code persons.jsonl} record or a 【1101】 output ({@code baseinfo}, {@code insuinfo[]}). */
+    public static Patient patientOf(JsonNode person) {
+        JsonNode base = person.path("baseinfo");
+        String id = base.path("psn_no").asText();
+        String birth = base.path("brdy").asText("");
+        return new Patient(id, base.path("psn_name").asText(null), Gender.ofCode(base.path("gend").asText()),
+                birth.isEmpty() ? null : LocalDate.parse(birth.substring(0, 10)),
+                person.path("insuinfo").path(0).path("insutype").asText(null),
+                person.path("insuinfo").path(0).path("insuplc_admdvs").asText(null));
+    }
+
+    /** The date of death of a person record ({@code baseinfo.die_date}), or null. */
+    public static LocalDate deathDateOf(JsonNode person) {
+        String die = person.path("baseinfo").path("die_date").asText("");
+        return die.length() < 10 ? null : LocalDate.parse(die.substring(0, 10));
+    }
+
+    /** A person known only by id (no person record seen). */
+    public static Patient unknownPatient(String personNo) {
+        return new Patient(personNo, null, Gender.UNKNOWN, null, null, null);
+    }
+
+    /** The institution {@code code} from the knowledge pack's registry (only the code when not registered). */
+    public static Institution institution(KnowledgePack kb, String code) {
+        if (code == null) {
+            return null;
+        }
+        return kb.institution(code).map(i -> new Institution(i.institutionCode(), i.name(), i.admdvs(),
+                String.valueOf(i.level()), i.type())).orElse(new Institution(code, null, null, null, null));
+    }
+
+    /**
+     * The {@code mdtrtinfo}/{@code adminfo} node of a 2201/2203/2401/2402 message's {@code input}: the encounter id is
+     * its {@code mdtrt_id}.
+     */
+    public static JsonNode encounterInfoNode(JsonNode input) {
+        if (input.has("mdtrtinfo")) {
+            return input.get("mdtrtinfo");
+        }
+        return input.has("adminfo") ? input.get("adminfo") : input.path("dscginfo");
+    }
+
+    /** Encounter information of 2201/2203/2401/2402 messages. */
+    public static final class Info {
+        public String medType;
+        public LocalDateTime begin;
+        public LocalDateTime end;
+        public String mainDiagnosisCode;
+        public String mainDiagnosisName;
+        public LinkedHashMap<String, Diagnosis> diagnoses = new LinkedHashMap<>();
+
+        public Info() {
+        }
+
+        /** Merges a message's info node and its {@code diseinfo[]}. */
+        public void merge(JsonNode info, JsonNode diseases) {
+            medType = text(info, "med_type", medType);
+            String begn = text(info, "begntime", null);
+            if (begn != null && begn.length() >= 19) {
+                begin = LocalDateTime.parse(begn.substring(0, 19), TIME);
+            }
+            String endt = text(info, "endtime", null);
+            if (endt != null && endt.length() >= 19) {
+                end = LocalDateTime.parse(endt.substring(0, 19), TIME);
+            }
+            mainDiagnosisCode = text(info, "dise_codg", mainDiagnosisCode);
+            mainDiagnosisName = text(info, "dise_name", mainDiagnosisName);
+            for (JsonNode d : diseases) {
+                String code = text(d, "diag_code", null);
+                if (code != null) {
+                    int order = d.path("diag_srt_no").asInt(diagnoses.size() + 1);
+                    diagnoses.putIfAbsent(code, new Diagnosis(code, text(d, "diag_name", null),
+                            "1".equals(d.path("maindiag_flag").asText()), order, false, null));
+                }
+            }
+        }
+
+        private static String text(JsonNode n, String field, String fallback) {
+            String v = n.path(field).asText("");
+            return v.isBlank() ? fallback : v;
+        }
+    }
+
+    /** Fee details of one encounter, collected across messages. */
+    public static final class Fees {
+        public String id;
+        public String personNo;
+        public String institutionCode;
+        public boolean inpatient;
+        public ArrayList<FeeLine> lines = new ArrayList<>();
+        public String medType;
+        public String doctorCode;
+
+        public Fees() {
+        }
+
+        public Fees(String id, String personNo, String institutionCode, boolean inpatient) {
+            this.id = id;
+            this.personNo = personNo;
+            this.institutionCode = institutionCode;
+            this.inpatient = inpatient;
+        }
+
+        /** Adds one fee detail. */
+        public void add(FeeDetail d) {
+            lines.add(FeeDetailAdapter.toFeeLine(d));
+            if (medType == null) {
+                medType = d.medType();
+            }
+            if (doctorCode == null) {
+                doctorCode = d.doctorCode();
+            }
+        }
+
+        /** The earliest fee time ({@link LocalDateTime#MIN} without lines). */
+        public LocalDateTime firstTime() {
+            return lines.stream().map(FeeLine::time).filter(Objects::nonNull).min(Comparator.naturalOrder())
+                    .orElse(LocalDateTime.MIN);
+        }
+
+        /** The encounter: info (may be null) completes what the fee lines say. */
+        public Encounter toEncounter(Info info, Institution institution) {
+            String type = info != null && info.medType != null ? info.medType : medType != null ? medType
+                    : inpatient ? "21" : "11";
+            LocalDateTime begin = info != null && info.begin != null ? info.begin : firstTime();
+            LocalDateTime end = lines.stream().map(FeeLine::time).filter(Objects::nonNull)
+                    .max(Comparator.naturalOrder()).orElse(begin);
+            List<Diagnosis> diagnoses = info == null ? List.of() : List.copyOf(info.diagnoses.values());
+            return new Encounter(id, personNo, institution, CareSetting.ofMedType(type), type, null, begin, end, null,
+                    null, null, null, doctorCode, info == null ? null : info.mainDiagnosisCode,
+                    info == null ? null : info.mainDiagnosisName, diagnoses, List.of(), lines, null);
+        }
+    }
+
+    /** A map type for callers that keep infos by encounter id. */
+    public static Map<String, Info> newInfoMap() {
+        return new LinkedHashMap<>();
+    }
+}
