@@ -29,7 +29,8 @@ public final class StreamingMain implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new StreamingMain());
         CommandLine bench = new CommandLine(new BenchCommand());
-        // Streaming commands register here: cli.addSubcommand("stream", …), bench.addSubcommand("stream", …).
+        cli.addSubcommand("stream", new StreamCommand());
+        bench.addSubcommand("stream", new StreamBenchCommand());
         cli.addSubcommand("bench", bench);
         return FundwatchCli.withErrorHandling(cli);
     }

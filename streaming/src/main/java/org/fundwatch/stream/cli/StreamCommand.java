@@ -1,0 +1,121 @@
+package org.fundwatch.stream.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.fundwatch.clickhouse.ClickHouseConfig;
+import org.fundwatch.clickhouse.ClickHouseEnvironment;
+import org.fundwatch.stream.job.FundwatchJob;
+import org.fundwatch.stream.job.StreamConfig;
+import org.fundwatch.stream.job.StreamResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code fundwatch stream}: runs the Flink job on a local MiniCluster (or on a cluster under {@code flink run}). */
+@Command(name = "stream", mixinStandardHelpOptions = true,
+        description = "Run the streaming audit job (Flink): messages in, alerts and dead letters out.")
+public final class StreamCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--in", required = true, paramLabel = "DIR",
+            description = "Directory of national message files (*.jsonl), watched for new files; a generator output "
+                    + "directory works (messages/ + persons.jsonl).")
+    Path in;
+
+    @Option(names = "--once", description = "Process the files that exist and stop (bounded run).")
+    boolean once;
+
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT", description = "Read Kafka instead of files.")
+    String kafkaBootstrap;
+
+    @Option(names = "--kafka-topic", paramLabel = "TOPIC", description = "Kafka topic (with --kafka-bootstrap).")
+    String kafkaTopic;
+
+    @Option(names = "--registry", paramLabel = "DIR", defaultValue = "var/rules-registry",
+            description = "Rule-pack registry (default: ${DEFAULT-VALUE}); the active version is used and followed.")
+    Path registry;
+
+    @Option(names = "--pack", paramLabel = "DIR",
+            description = "Use this rule pack source directory instead of the registry (e.g. rulebase/packs/national).")
+    Path pack;
+
+    @Option(names = "--name", defaultValue = "national", description = "Pack name in the registry (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--kb", paramLabel = "DIR", defaultValue = "var/kb",
+            description = "Knowledge pack, or a root of kb-* packs whose newest is used (default: ${DEFAULT-VALUE}).")
+    Path kb;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write alerts/ and dead-letters/ as JSONL here.")
+    Path out;
+
+    @Option(names = "--no-clickhouse", description = "Do not write alerts and dead letters to ClickHouse.")
+    boolean noClickHouse;
+
+    @Option(names = "--checkpoints", paramLabel = "DIR", description = "Checkpoint directory (default: <out>/checkpoints).")
+    Path checkpoints;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "PT2S",
+            description = "Checkpoint interval, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration checkpointInterval;
+
+    @Option(names = "--restore", paramLabel = "PATH|latest",
+            description = "Restore from a checkpoint or savepoint path, or the latest checkpoint in --checkpoints.")
+    String restore;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--verbose", description = "Show stack traces on failure.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(in) && kafkaBootstrap == null) {
+            throw new ParameterException(spec.commandLine(), "--in " + in + ": not a directory");
+        }
+        if ((kafkaBootstrap == null) != (kafkaTopic == null)) {
+            throw new ParameterException(spec.commandLine(), "--kafka-bootstrap and --kafka-topic go together");
+        }
+        if (parallelism < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1");
+        }
+        StreamConfig config = StreamConfig.of(in.toString()).withOnce(once).withParallelism(parallelism)
+                .withPacks(registry.toString(), name, pack == null ? null : pack.toString(), kb.toString())
+                .withOut(out == null ? null : out.toString())
+                .withCheckpoints(checkpoints == null ? null : checkpoints.toString(), checkpointInterval, restore);
+        if (kafkaBootstrap != null) {
+            config = config.withKafka(kafkaBootstrap, kafkaTopic);
+        }
+        if (!noClickHouse) {
+            ClickHouseConfig ch = ClickHouseEnvironment.fromSystem().currentConfig().orElseThrow(() ->
+                    new IllegalStateException("no ClickHouse: run `fundwatch clickhouse start`, set "
+                            + "FUNDWATCH_CLICKHOUSE_URL, or pass --no-clickhouse"));
+            config = config.withClickHouse(ch);
+        }
+        System.err.println("fundwatch stream: " + (once ? "bounded run over " : "watching ") + in + ", parallelism "
+                + parallelism + (out == null ? "" : ", JSONL to " + out) + (noClickHouse ? "" : ", ClickHouse "
+                + config.clickhouse().url()));
+        try {
+            StreamResult result = FundwatchJob.run(config);
+            System.out.println(result);
+            return result.reconciles() ? 0 : 1;
+        } catch (Exception e) {
+            if (verbose) {
+                throw e;
+            }
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            System.err.println("fundwatch stream: failed: " + root.getMessage()
+                    + " (run with --verbose for the stack trace)");
+            return 1;
+        }
+    }
+}

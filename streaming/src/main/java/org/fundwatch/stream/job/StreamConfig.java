@@ -1,0 +1,95 @@
+package org.fundwatch.stream.job;
+
+import java.io.Serializable;
+import java.time.Duration;
+import org.fundwatch.clickhouse.ClickHouseConfig;
+
+/**
+ * Everything the job needs, with defaults that work from the repository root. Build with {@link #of} and the
+ * {@code with…} methods (immutable).
+ *
+ * @param input          directory of {@code *.jsonl} message files (a generator output directory works: its
+ *                       {@code messages/} is read and {@code persons.jsonl} is the person registry)
+ * @param once           process what exists and end (bounded); otherwise watch the directory
+ * @param kafkaBootstrap Kafka bootstrap servers (with {@code kafkaTopic}: read Kafka instead of files)
+ * @param registry       rule-pack registry; {@code rulesSource} (a pack source directory) overrides it
+ * @param kb             knowledge pack directory or root of {@code kb-*} packs (the newest is used)
+ * @param out            directory for JSONL alerts and dead letters (null: none)
+ * @param clickhouse     where alerts and dead letters go (null: not written)
+ * @param checkpoints    checkpoint directory (null: {@code <out or tmp>/checkpoints})
+ * @param restore        a checkpoint/savepoint path, {@code latest} (newest in {@code checkpoints}), or null
+ * @param outOfOrderness how far event time may go backwards across files (watermark delay)
+ * @param postDelay      event time between a settlement and its post-event evaluation
+ * @param history        history window per person
+ * @param linesPerSecond pacing of the whole input (≤ 0: none), for latency measurements
+ * @param failAfterTimers test hook (see {@code PersonEvaluator}); 0 = off
+ */
+public record StreamConfig(String input, boolean once, String kafkaBootstrap, String kafkaTopic, String registry,
+                           String packName, String rulesSource, String kb, String out, ClickHouseConfig clickhouse,
+                           String checkpoints, String restore, int parallelism, Duration checkpointInterval,
+                           Duration packPoll, Duration outOfOrderness, Duration postDelay, Duration history,
+                           Duration doctorGrace, double linesPerSecond, long failAfterTimers, boolean restartOnFailure)
+        implements Serializable {
+
+    /** Defaults: bounded off, registry {@code var/rules-registry}, kb {@code var/kb}, parallelism 2. */
+    public static StreamConfig of(String input) {
+        return new StreamConfig(input, false, null, null, "var/rules-registry", "national", null, "var/kb", null, null,
+                null, null, 2, Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofMinutes(5), Duration.ofDays(1),
+                Duration.ofDays(90), Duration.ofMinutes(30), 0, 0, true);
+    }
+
+    public StreamConfig withOnce(boolean v) {
+        return new StreamConfig(input, v, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
+                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
+                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+    }
+
+    public StreamConfig withKafka(String bootstrap, String topic) {
+        return new StreamConfig(input, once, bootstrap, topic, registry, packName, rulesSource, kb, out, clickhouse,
+                checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay, history,
+                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+    }
+
+    public StreamConfig withPacks(String registryDir, String name, String rulesSourceDir, String kbDir) {
+        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registryDir, name, rulesSourceDir, kbDir, out,
+                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
+                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+    }
+
+    public StreamConfig withOut(String dir) {
+        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, dir,
+                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
+                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+    }
+
+    public StreamConfig withClickHouse(ClickHouseConfig config) {
+        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
+                config, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
+                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+    }
+
+    public StreamConfig withCheckpoints(String dir, Duration interval, String restoreFrom) {
+        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
+                clickhouse, dir, restoreFrom, parallelism, interval, packPoll, outOfOrderness, postDelay, history,
+                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+    }
+
+    public StreamConfig withParallelism(int p) {
+        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
+                clickhouse, checkpoints, restore, p, checkpointInterval, packPoll, outOfOrderness, postDelay, history,
+                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+    }
+
+    public StreamConfig withPacing(double totalLinesPerSecond) {
+        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
+                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
+                history, doctorGrace, totalLinesPerSecond, failAfterTimers, restartOnFailure);
+    }
+
+    /** Test hook: fail once after {@code timers} event-time timers following a completed checkpoint; no restarts. */
+    public StreamConfig withInjectedFailure(long timers) {
+        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
+                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
+                history, doctorGrace, linesPerSecond, timers, false);
+    }
+}

@@ -1,0 +1,229 @@
+package org.fundwatch.stream.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.List;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.fundwatch.message.MessageParser;
+import org.fundwatch.message.ParseResult;
+import org.fundwatch.message.Problem;
+import org.fundwatch.message.fee.FeeDetail;
+import org.fundwatch.message.fee.FeeDetailInput;
+import org.fundwatch.stream.model.DeadLetter;
+import org.fundwatch.stream.model.Envelope;
+import org.fundwatch.stream.model.SourceLine;
+
+/**
+ * Parse and validate: every source line becomes either an {@link Envelope} keyed by person or a {@link DeadLetter}
+ * (side output {@link #DEAD_LETTERS}) with the original payload, the reason and the source position; nothing throws.
+ *
+ * <p>Accepted: national request envelopes ({@link MessageParser}: UTF-8, JSON syntax, known infno, schema) that name a
+ * person, and person records ({@code persons.jsonl} lines / 1101 outputs with {@code baseinfo.psn_no}). Counts are
+ * Flink accumulators ({@link #RECORDS_IN} = {@link #PROCESSED} + {@link #DEAD_LETTERED}; {@link #FEE_LINES}) and
+ * metrics. An optional rate limit (lines/s per subtask) paces the stream for latency measurements.
+ */
+public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
+    private static final long serialVersionUID = 1L;
+
+    /** Accumulator names. */
+    public static final String RECORDS_IN = "records_in";
+    public static final String PROCESSED = "processed";
+    public static final String DEAD_LETTERED = "dead_lettered";
+    public static final String FEE_LINES = "fee_lines";
+
+    /** Where rejected lines go. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {
+        private static final long serialVersionUID = 1L;
+    };
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final int MAX_REASON = 500;
+
+    private final double linesPerSecondPerSubtask;
+
+    private transient MessageParser parser;
+    private transient ObjectMapper json;
+    private transient LongCounter in;
+    private transient LongCounter processed;
+    private transient LongCounter dead;
+    private transient LongCounter feeLines;
+    private transient Counter inMetric;
+    private transient Counter deadMetric;
+    private transient long started;
+    private transient long emitted;
+
+    /** @param linesPerSecondPerSubtask pacing, or ≤ 0 for none */
+    public ParseFunction(double linesPerSecondPerSubtask) {
+        this.linesPerSecondPerSubtask = linesPerSecondPerSubtask;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        parser = new MessageParser();
+        json = new ObjectMapper();
+        in = new LongCounter();
+        processed = new LongCounter();
+        dead = new LongCounter();
+        feeLines = new LongCounter();
+        getRuntimeContext().addAccumulator(RECORDS_IN, in);
+        getRuntimeContext().addAccumulator(PROCESSED, processed);
+        getRuntimeContext().addAccumulator(DEAD_LETTERED, dead);
+        getRuntimeContext().addAccumulator(FEE_LINES, feeLines);
+        inMetric = getRuntimeContext().getMetricGroup().counter("fundwatchRecordsIn");
+        deadMetric = getRuntimeContext().getMetricGroup().counter("fundwatchDeadLettered");
+    }
+
+    @Override
+    public void processElement(SourceLine line, Context ctx, Collector<Envelope> out) throws InterruptedException {
+        pace();
+        in.add(1);
+        inMetric.inc();
+        long now = System.currentTimeMillis();
+        Envelope e;
+        try {
+            e = read(line, now);
+        } catch (Rejected r) {
+            dead.add(1);
+            deadMetric.inc();
+            ctx.output(DEAD_LETTERS, new DeadLetter(line.source, line.position, truncate(r.getMessage()),
+                    payloadText(line.bytes), now));
+            return;
+        }
+        processed.add(1);
+        out.collect(e);
+    }
+
+    private Envelope read(SourceLine line, long now) throws Rejected {
+        if (looksLikePerson(line.bytes)) {
+            return person(line, now);
+        }
+        ParseResult parsed = parser.parse(line.bytes);
+        if (!parsed.isOk()) {
+            throw new Rejected(reason(parsed));
+        }
+        String infno = parsed.transaction().orElseThrow().code();
+        var request = parsed.request(Object.class);
+        LocalDateTime time = request.transactionTime();
+        if (time == null) {
+            throw new Rejected("inf_time: missing (the event time of the message)");
+        }
+        String personNo;
+        Object input = request.input();
+        if (input instanceof FeeDetailInput fees) {
+            List<FeeDetail> details = fees.lines();
+            if (details.isEmpty()) {
+                throw new Rejected("input.feedetail: empty");
+            }
+            personNo = details.get(0).personNo();
+            feeLines.add(details.size());
+        } else {
+            personNo = personOf(infno, line.bytes);
+        }
+        if (personNo == null || personNo.isBlank()) {
+            throw new Rejected(infno + ": no psn_no to route the message by");
+        }
+        return new Envelope(personNo, infno, time.atZone(ZONE).toInstant().toEpochMilli(), line.source, line.position,
+                new String(line.bytes, StandardCharsets.UTF_8), now);
+    }
+
+    private Envelope person(SourceLine line, long now) throws Rejected {
+        try {
+            JsonNode root = json.readTree(line.bytes);
+            JsonNode person = root.has("baseinfo") ? root : root.path("output");
+            String id = person.path("baseinfo").path("psn_no").asText("");
+            if (id.isBlank()) {
+                throw new Rejected("person record without baseinfo.psn_no");
+            }
+            return new Envelope(id, "1101", 0L, line.source, line.position,
+                    new String(line.bytes, StandardCharsets.UTF_8), now);
+        } catch (IOException e) {
+            throw new Rejected("person record: not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
+    /** A person record (persons.jsonl / 1101 output) starts with {@code {"baseinfo"} or is a 1101 envelope. */
+    private static boolean looksLikePerson(byte[] b) {
+        String head = new String(b, 0, Math.min(b.length, 40), StandardCharsets.ISO_8859_1);
+        return head.startsWith("{\"baseinfo\"") || head.startsWith("{\"infno\":\"1101\"");
+    }
+
+    /** psn_no of a non-fee message: input.data / mdtrtinfo / adminfo / dscginfo, or the 3101/3102 patient. */
+    private String personOf(String infno, byte[] bytes) throws Rejected {
+        try {
+            JsonNode input = json.readTree(bytes).path("input");
+            for (String node : new String[] {"data", "mdtrtinfo", "adminfo", "dscginfo"}) {
+                JsonNode n = input.path(node);
+                if (n.has("psn_no")) {
+                    return n.get("psn_no").asText();
+                }
+                JsonNode patient = n.path("patient_dtos").path(0);
+                if (!patient.isMissingNode()) {
+                    String id = patient.path("psn_no").asText(patient.path("patn_id").asText(""));
+                    return id;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new Rejected(infno + ": not JSON");
+        }
+    }
+
+    private void pace() throws InterruptedException {
+        if (linesPerSecondPerSubtask <= 0) {
+            return;
+        }
+        if (emitted == 0) {
+            started = System.nanoTime();
+        }
+        emitted++;
+        long due = started + (long) (emitted * 1e9 / linesPerSecondPerSubtask);
+        long wait = due - System.nanoTime();
+        if (wait > 200_000) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
+    private static String reason(ParseResult parsed) {
+        StringBuilder text = new StringBuilder();
+        for (Problem p : parsed.errors()) {
+            if (!text.isEmpty()) {
+                text.append("; ");
+            }
+            text.append(p.path()).append(": ").append(p.reason());
+        }
+        return text.isEmpty() ? parsed.summary() : text.toString();
+    }
+
+    private static String truncate(String reason) {
+        return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason;
+    }
+
+    /** The payload as text; bytes that are not UTF-8 are kept exactly as {@code base64:…}. */
+    public static String payloadText(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return "base64:" + Base64.getEncoder().encodeToString(bytes);
+        }
+    }
+
+    private static final class Rejected extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Rejected(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

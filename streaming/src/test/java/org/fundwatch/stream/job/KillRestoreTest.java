@@ -1,0 +1,70 @@
+package org.fundwatch.stream.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exactly-once: a run killed mid-way (injected failure after a completed checkpoint, no automatic restart) and
+ * restarted with {@code --restore latest} produces the same set of alert ids as an uninterrupted run, each once.
+ */
+class KillRestoreTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void restoredRunEqualsUninterruptedRun() throws Exception {
+        Path gen = StreamFixtures.generate(tmp.resolve("gen"), 300, 20);
+        StreamConfig base = StreamConfig.of(gen.toString()).withOnce(true)
+                .withPacks(null, "national", StreamFixtures.nationalPack().toString(), StreamFixtures.kbDir().toString());
+
+        StreamResult whole = FundwatchJob.run(base.withOut(tmp.resolve("a").toString())
+                .withCheckpoints(tmp.resolve("chk-a").toString(), Duration.ofSeconds(1), null));
+        Set<String> expected = ids(tmp.resolve("a/alerts"));
+        assertTrue(expected.size() > 10, "the uninterrupted run raised alerts: " + expected.size());
+
+        StreamConfig killed = base.withOut(tmp.resolve("b").toString())
+                .withCheckpoints(tmp.resolve("chk-b").toString(), Duration.ofMillis(200), null)
+                .withInjectedFailure(150);
+        Exception failure = assertThrows(Exception.class, () -> FundwatchJob.run(killed));
+        assertTrue(String.valueOf(rootCause(failure).getMessage()).contains("test failure injected"),
+                "the job failed by the injection: " + failure);
+        assertFalse(FundwatchJob.latestCheckpoint(tmp.resolve("chk-b")).isEmpty(), "a checkpoint was retained");
+        Set<String> beforeRestore = ids(tmp.resolve("b/alerts"));
+        assertTrue(beforeRestore.size() < expected.size(), "killed mid-way: " + beforeRestore.size());
+
+        StreamResult restored = FundwatchJob.run(base.withOut(tmp.resolve("b").toString())
+                .withCheckpoints(tmp.resolve("chk-b").toString(), Duration.ofSeconds(1), "latest"));
+        List<JsonNode> lines = StreamFixtures.jsonLines(tmp.resolve("b/alerts"));
+        Set<String> actual = ids(tmp.resolve("b/alerts"));
+        assertEquals(lines.size(), actual.size(), "no alert written twice");
+        assertEquals(expected, actual);
+        System.err.println("uninterrupted " + whole + "; restored " + restored + "; alerts " + actual.size()
+                + " (" + beforeRestore.size() + " before the kill)");
+    }
+
+    private static Set<String> ids(Path dir) throws Exception {
+        Set<String> ids = new TreeSet<>();
+        for (JsonNode a : StreamFixtures.jsonLines(dir)) {
+            ids.add(a.path("alert_id").asText());
+        }
+        return ids;
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}
