@@ -98,8 +98,10 @@ class GeneratedDataStreamTest {
         }
         System.err.println("ground truth cases " + cases + "\nfound " + found);
         Set<String> kinds = new TreeSet<>(found.keySet());
-        assertTrue(kinds.size() >= 8, "at least 8 anomaly kinds found, got " + kinds);
-        for (String k : List.of("drug_gender", "overlapping_prescription", "duplicate_charge", "item_frequency", "frequent_pharmacy")) {
+        assertTrue(kinds.size() >= 16, "at least 16 anomaly kinds found, got " + kinds);
+        for (String k : List.of("drug_gender", "overlapping_prescription", "duplicate_charge", "item_frequency",
+                "frequent_pharmacy", "frequent_outpatient", "internet_first_visit", "internet_restricted_drug",
+                "service_after_death", "inpatient_overlap")) {
             assertTrue(kinds.contains(k), k + " found: " + kinds);
         }
         assertTrue(alerts.stream().allMatch(a -> a.path("rules_pack").asText().startsWith("national-")
