@@ -2,7 +2,6 @@ package org.fundwatch.cli;
 
 import java.util.Arrays;
 import org.fundwatch.clickhouse.cli.ClickHouseCommand;
-import org.fundwatch.demo.DemoCommand;
 import org.fundwatch.drg.cli.DrgBenchCommand;
 import org.fundwatch.drg.cli.DrgCommand;
 import org.fundwatch.generate.cli.GenerateBenchCommand;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "fundwatch", mixinStandardHelpOptions = true, version = "fundwatch 0.1.0-SNAPSHOT",
         description = "Fundwatch — intelligent supervision of China's medical-insurance fund.",
-        subcommands = {DemoCommand.class, KbCommand.class, GenerateCommand.class, DrgCommand.class, ClickHouseCommand.class})
+        subcommands = {KbCommand.class, GenerateCommand.class, DrgCommand.class, ClickHouseCommand.class})
 public final class FundwatchCli implements Runnable {
     @Spec
     CommandSpec spec;

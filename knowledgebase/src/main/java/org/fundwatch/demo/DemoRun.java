@@ -1,6 +1,5 @@
 package org.fundwatch.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -68,7 +67,6 @@ public final class DemoRun {
 
     /** Builds (or rebuilds identically) the knowledge pack from the reference data. */
     public KnowledgePack buildPack() {
-        out.println("2/5 knowledge pack");
         packDir = new PackBuilder(source).progress(System.err).build(kbOut).dir();
         kb = KnowledgePacks.cached(packDir);
         out.printf("    %s (%s)%n", kb.version(), packDir);
@@ -77,7 +75,6 @@ public final class DemoRun {
 
     /** Generates the population and its messages into {@link #data()}. */
     public GenerationSummary generate(GeneratorConfig config) throws IOException {
-        out.println("3/5 generate");
         try (Progress progress = new Progress("generate", -1)) {
             generated = new SyntheticDataGenerator(config, CsvGeneratorCatalog.load(packDir))
                     .generate(data(), progress::advance);
@@ -89,7 +86,8 @@ public final class DemoRun {
     }
 
     /** The tables the demo loads; it owns their content and empties them before loading. */
-    static final List<String> LOADED_TABLES = List.of("fee_lines", "settlements", "drg_groups", "dead_letters");
+    static final List<String> LOADED_TABLES = List.of("fee_lines", "settlements", "drg_groups", "dead_letters", "alerts",
+            "alert_details", "stream_dead_letters");
 
     /**
      * Empties the tables the demo loads, so that the summary's counts are this run's. On an external server
@@ -116,7 +114,6 @@ public final class DemoRun {
 
     /** Loads every {@code data/messages/*.jsonl} file into ClickHouse; bad lines become dead letters. */
     public LoadCounts load() throws IOException {
-        out.println("4/5 load, validate, group (CHS-DRG 1.1) into ClickHouse");
         List<Path> files = MessageFiles.list(data().resolve("messages"));
         MessageParser parser = new MessageParser(Map.of(CodeFormat.DIAGNOSIS, kb.icd10(), CodeFormat.PROCEDURE, kb.icd9()));
         DrgGrouper grouper = new DrgGrouper(DrgTables.load(kb.drgTablesDir(), packDir.resolve("icd")));
@@ -131,18 +128,6 @@ public final class DemoRun {
                     System.currentTimeMillis()).load(files, progress);
             printLoad(counts, sink.inserted(), deadLetters, (System.nanoTime() - start) / 1e9);
             return counts;
-        }
-    }
-
-    /** Prints the labelled anomalies and what ClickHouse now holds. */
-    public void summary(LoadCounts counts, long startNanos) throws IOException {
-        out.println("5/5 summary");
-        printAnomalies(data().resolve("ground-truth.jsonl"));
-        try (ClickHouseStore store = ClickHouseStore.open(clickhouse)) {
-            out.printf("    in ClickHouse: %s%n", tableCounts(store));
-            out.printf("    done in %.1f s; messages in %,d = processed %,d + dead-lettered %,d. Dashboards and notebooks "
-                            + "read database '%s' at %s%n", (System.nanoTime() - startNanos) / 1e9, counts.in(),
-                    counts.processed(), counts.deadLettered(), store.database(), clickhouse.url());
         }
     }
 
@@ -183,23 +168,5 @@ public final class DemoRun {
         if (counts.deadLettered() > 0) {
             out.printf("    dead letters with reasons: %s%n", deadLetters);
         }
-    }
-
-    private void printAnomalies(Path groundTruth) throws IOException {
-        ObjectMapper json = NationalJson.mapper();
-        Map<String, Long> byKind = new TreeMap<>();
-        java.math.BigDecimal amount = java.math.BigDecimal.ZERO;
-        try (var lines = Files.lines(groundTruth, StandardCharsets.UTF_8)) {
-            for (String line : (Iterable<String>) lines::iterator) {
-                JsonNode c = json.readTree(line);
-                byKind.merge(c.path("kind").asText(), 1L, Long::sum);
-                if (c.hasNonNull("amount_yuan")) {
-                    amount = amount.add(c.get("amount_yuan").decimalValue());
-                }
-            }
-        }
-        out.printf("    labelled anomalies (ground truth for the rule engine): %,d cases, %s yuan at risk%n",
-                byKind.values().stream().mapToLong(Long::longValue).sum(), amount.toPlainString());
-        byKind.forEach((kind, n) -> out.printf("      %-28s %,6d%n", kind, n));
     }
 }

@@ -7,7 +7,7 @@ import java.util.TreeMap;
  * What the loader did with its input. The counts always reconcile: {@code in == processed + deadLettered},
  * and per transaction code likewise.
  */
-final class LoadCounts {
+public final class LoadCounts {
     private long in;
     private long processed;
     private long deadLettered;
@@ -37,23 +37,23 @@ final class LoadCounts {
         drgByMdc.merge(mdc == null || mdc.isEmpty() ? "(none)" : mdc, 1L, Long::sum);
     }
 
-    long in() {
+    public long in() {
         return in;
     }
 
-    long processed() {
+    public long processed() {
         return processed;
     }
 
-    long deadLettered() {
+    public long deadLettered() {
         return deadLettered;
     }
 
-    long grouped() {
+    public long grouped() {
         return grouped;
     }
 
-    long ungroupable() {
+    public long ungroupable() {
         return ungroupable;
     }
 
@@ -66,7 +66,7 @@ final class LoadCounts {
         return drgByMdc;
     }
 
-    boolean reconciles() {
+    public boolean reconciles() {
         long p = 0;
         long d = 0;
         for (long[] c : byInfno.values()) {

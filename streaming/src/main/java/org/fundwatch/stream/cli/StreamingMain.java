@@ -2,6 +2,7 @@ package org.fundwatch.stream.cli;
 
 import org.fundwatch.cli.BenchCommand;
 import org.fundwatch.cli.FundwatchCli;
+import org.fundwatch.stream.demo.StreamDemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +30,7 @@ public final class StreamingMain implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new StreamingMain());
         CommandLine bench = new CommandLine(new BenchCommand());
+        cli.addSubcommand("demo", new StreamDemoCommand());
         cli.addSubcommand("stream", new StreamCommand());
         bench.addSubcommand("stream", new StreamBenchCommand());
         cli.addSubcommand("bench", bench);
