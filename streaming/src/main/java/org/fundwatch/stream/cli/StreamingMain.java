@@ -30,6 +30,9 @@ public final class StreamingMain implements Runnable {
         CommandLine cli = new CommandLine(new StreamingMain());
         CommandLine bench = new CommandLine(new BenchCommand());
         // Streaming commands register here: cli.addSubcommand("stream", …), bench.addSubcommand("stream", …).
+        cli.addSubcommand("serve", new org.fundwatch.gateway.cli.ServeCommand());
+        cli.addSubcommand("audit", new org.fundwatch.gateway.cli.AuditCommand());
+        bench.addSubcommand("gateway", new org.fundwatch.gateway.cli.GatewayBenchCommand());
         cli.addSubcommand("bench", bench);
         return FundwatchCli.withErrorHandling(cli);
     }
