@@ -8,13 +8,12 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The gateway's Jetty server: one HTTP/1.1 connector (keep-alive), a bounded thread pool for the blocking handler
  * ({@code maxThreads}; evaluation is CPU-bound, so a few threads per core are enough and more only add contention),
- * a bounded job queue, a deep accept queue (thousands of HIS connections may open at once after a network blip) and
+ * a deep accept queue (thousands of HIS connections may open at once after a network blip) and
  * an error handler that answers with a national envelope instead of an HTML page.
  */
 public final class GatewayServer implements AutoCloseable {
@@ -22,16 +21,17 @@ public final class GatewayServer implements AutoCloseable {
     private final ServerConnector connector;
 
     /** Settings of the HTTP layer. */
-    public record Settings(String host, int port, int maxThreads, int queueCapacity, int maxBodyBytes, long idleTimeoutMillis) {
-        /** Defaults: loopback-independent host {@code 0.0.0.0}, port 8080, 64 threads, 10,000 queued jobs, 4 MiB bodies. */
+    public record Settings(String host, int port, int maxThreads, int maxBodyBytes, long idleTimeoutMillis) {
+        /** Defaults: 64 threads, 4 MiB bodies, 60 s idle timeout. */
         public static Settings defaults(String host, int port) {
-            return new Settings(host, port, 64, 10_000, 4 << 20, 60_000);
+            return new Settings(host, port, 64, 4 << 20, 60_000);
         }
     }
 
     public GatewayServer(Settings settings, NationalGateway gateway, Authenticator authenticator) {
-        QueuedThreadPool pool = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()), 60_000,
-                new BlockingArrayQueue<>(settings.queueCapacity()));
+        // Threads are bounded; the job queue is not: Jetty queues its own internal tasks there too, and a bounded queue
+        // would reject them under a connection storm (Jetty warns against it). Load is bounded by maxThreads.
+        QueuedThreadPool pool = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()), 60_000);
         pool.setName("gateway");
         server = new Server(pool);
         HttpConfiguration http = new HttpConfiguration();

@@ -42,7 +42,7 @@ public final class NationalGateway implements AutoCloseable {
     private static final DateTimeFormatter ENVELOPE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
     private static final Set<Transaction> SERVED = Set.of(Transaction.PRE_ANALYSIS, Transaction.MID_ANALYSIS, Transaction.FEEDBACK);
 
-    private final ObjectMapper json = NationalJson.mapper();
+    private final ObjectMapper json = responseMapper();
     private final MessageParser parser = new MessageParser();
     private final ActiveEngine engines;
     private final HistoryReader history;
@@ -209,6 +209,20 @@ public final class NationalGateway implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a response envelope: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The national mapper, except that {@link NationalResponse#isSuccess()} is not written: it is a convenience for
+     * readers of responses, not a member of the national envelope (Jackson would otherwise emit {@code "success"}).
+     */
+    static ObjectMapper responseMapper() {
+        ObjectMapper mapper = NationalJson.create();
+        mapper.addMixIn(NationalResponse.class, EnvelopeOnly.class);
+        return mapper;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"success"})
+    private interface EnvelopeOnly {
     }
 
     /** Analyses answered without stored history because the store failed or was slow. */

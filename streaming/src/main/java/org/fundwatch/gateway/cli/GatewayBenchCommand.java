@@ -98,7 +98,7 @@ public final class GatewayBenchCommand implements Callable<Integer> {
         err.printf("[gateway bench] rules %s, %d orders per 3101, %d patients, ClickHouse %s database %s%n", engines, orders,
                 patients, store.config().url(), store.database());
         err.flush();
-        GatewayServer.Settings settings = new GatewayServer.Settings("127.0.0.1", 0, threads, 10_000, 4 << 20, 60_000);
+        GatewayServer.Settings settings = new GatewayServer.Settings("127.0.0.1", 0, threads, 4 << 20, 60_000);
         ExecutorService clientPool = Executors.newFixedThreadPool(4);
         try (GatewayAssembly gateway = GatewayAssembly.start(engines, store, institutions, settings,
                 GatewayAssembly.Options.defaults().withAccessLog(false))) {

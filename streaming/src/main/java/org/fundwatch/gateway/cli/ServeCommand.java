@@ -59,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
         ClickHouseStore store = ClickHouseConnection.openMigrated();
         GatewayAssembly.Options options = new GatewayAssembly.Options(Duration.ofDays(historyDays), historyTimeoutMillis,
                 100_000, Duration.ofSeconds(cacheTtlSeconds), 200, admdvs, true);
-        GatewayServer.Settings settings = new GatewayServer.Settings(host, port, threads, 10_000, maxBodyBytes, 60_000);
+        GatewayServer.Settings settings = new GatewayServer.Settings(host, port, threads, maxBodyBytes, 60_000);
         GatewayAssembly gateway = GatewayAssembly.start(engines, store, registry, settings, options);
         engines.startPolling(pollSeconds);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
