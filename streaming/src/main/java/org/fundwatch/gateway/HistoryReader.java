@@ -43,6 +43,10 @@ final class HistoryReader implements AutoCloseable {
     /** The stored encounters of {@code patientId} within the window before {@code reference}, or empty on failure. */
     List<Encounter> recent(String patientId, LocalDateTime reference) {
         LocalDateTime since = reference.minus(window);
+        java.util.Optional<List<Encounter>> cached = store.recentIfCached(patientId, since);
+        if (cached.isPresent()) {
+            return cached.get(); // no thread hop: a cache hit never queues behind slow reads
+        }
         CompletableFuture<List<Encounter>> read = CompletableFuture.supplyAsync(() -> store.recent(patientId, since), readers);
         try {
             return read.get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -79,8 +83,11 @@ final class HistoryReader implements AutoCloseable {
     }
 
     private void degrade(String patientId, String reason) {
-        degraded.incrementAndGet();
-        LOG.warn("history of {} unavailable ({}); analysed without stored history", Masking.id(patientId), reason);
+        long n = degraded.incrementAndGet();
+        if (n == 1 || n % 1000 == 0) { // one line per 1,000: an overloaded store must not also flood the log
+            LOG.warn("history of {} unavailable ({}); analysed without stored history ({} such analyses so far)",
+                    Masking.id(patientId), reason, n);
+        }
     }
 
     @Override

@@ -66,14 +66,24 @@ public final class CachingPatientHistoryStore implements PatientHistoryStore {
     }
 
     @Override
-    public List<Encounter> recent(String patientId, LocalDateTime since) {
+    public java.util.Optional<List<Encounter>> recentIfCached(String patientId, LocalDateTime since) {
         long now = clock.getAsLong();
         synchronized (entries) {
             Entry cached = entries.get(patientId);
             if (cached != null && now - cached.loadedAt() < ttlNanos && !since.isBefore(cached.since())) {
-                return within(cached.encounters(), since);
+                return java.util.Optional.of(within(cached.encounters(), since));
             }
         }
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public List<Encounter> recent(String patientId, LocalDateTime since) {
+        java.util.Optional<List<Encounter>> hit = recentIfCached(patientId, since);
+        if (hit.isPresent()) {
+            return hit.get();
+        }
+        long now = clock.getAsLong();
         List<Encounter> loaded = List.copyOf(delegate.recent(patientId, since));
         synchronized (entries) {
             entries.put(patientId, new Entry(loaded, since, now));

@@ -24,6 +24,14 @@ public interface PatientHistoryStore extends AutoCloseable {
      */
     List<Encounter> recent(String patientId, LocalDateTime since);
 
+    /**
+     * {@link #recent} if it can be answered from memory without I/O, else empty (callers then read with a deadline
+     * off the request thread). Stores without a cache answer empty.
+     */
+    default java.util.Optional<List<Encounter>> recentIfCached(String patientId, LocalDateTime since) {
+        return java.util.Optional.empty();
+    }
+
     /** Waits until every encounter recorded so far is durable (a no-op for synchronous stores). */
     default void flush() {
     }

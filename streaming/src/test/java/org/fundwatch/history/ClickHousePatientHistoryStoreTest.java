@@ -84,6 +84,8 @@ class ClickHousePatientHistoryStoreTest {
         cache.record(List.of(encounter("P1", "M1", "H1", day, "XA1")));
         assertEquals(1, cache.recent("P1", day.minusDays(180)).size(), "own write visible before the flush");
         assertEquals(1, reads.get());
+        assertEquals(1, cache.recentIfCached("P1", day.minusDays(180)).orElseThrow().size(), "served without I/O");
+        assertEquals(java.util.Optional.empty(), cache.recentIfCached("P2", day.minusDays(180)));
         assertEquals(0, cache.recent("P1", day.plusDays(1)).size(), "narrower window filtered from the cached list");
         assertEquals(1, reads.get());
         cache.recent("P1", day.minusDays(365));
