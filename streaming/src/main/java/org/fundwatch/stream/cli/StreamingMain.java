@@ -2,6 +2,9 @@ package org.fundwatch.stream.cli;
 
 import org.fundwatch.cli.BenchCommand;
 import org.fundwatch.cli.FundwatchCli;
+import org.fundwatch.gateway.cli.AuditCommand;
+import org.fundwatch.gateway.cli.GatewayBenchCommand;
+import org.fundwatch.gateway.cli.ServeCommand;
 import org.fundwatch.stream.demo.StreamDemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +35,10 @@ public final class StreamingMain implements Runnable {
         CommandLine bench = new CommandLine(new BenchCommand());
         cli.addSubcommand("demo", new StreamDemoCommand());
         cli.addSubcommand("stream", new StreamCommand());
+        cli.addSubcommand("serve", new ServeCommand());
+        cli.addSubcommand("audit", new AuditCommand());
         bench.addSubcommand("stream", new StreamBenchCommand());
+        bench.addSubcommand("gateway", new GatewayBenchCommand());
         cli.addSubcommand("bench", bench);
         return FundwatchCli.withErrorHandling(cli);
     }

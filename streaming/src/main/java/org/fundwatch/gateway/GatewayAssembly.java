@@ -1,0 +1,82 @@
+package org.fundwatch.gateway;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.fundwatch.clickhouse.ClickHouseStore;
+import org.fundwatch.history.CachingPatientHistoryStore;
+import org.fundwatch.history.ClickHousePatientHistoryStore;
+import org.fundwatch.history.PatientHistoryStore;
+
+/**
+ * Wires a running gateway: ClickHouse-backed patient history (cache → write-behind → table), the warning log and
+ * feedback store, the {@link NationalGateway} and its {@link GatewayServer}. Used by {@code fundwatch serve},
+ * {@code fundwatch bench gateway} and the integration tests, so they all run the same assembly.
+ */
+public final class GatewayAssembly implements AutoCloseable {
+    private final NationalGateway gateway;
+    private final GatewayServer server;
+
+    /** The gateway's tunables (the HTTP layer's are in {@link GatewayServer.Settings}). */
+    public record Options(Duration historyWindow, long historyTimeoutMillis, int cachePatients, Duration cacheTtl,
+                          long flushMillis, String receiverAdmdvs, boolean accessLog) {
+        /** 180 days of history, 100 ms read deadline, 100,000 cached patients for 30 s, 200 ms write-behind. */
+        public static Options defaults() {
+            return new Options(Duration.ofDays(180), 100, 100_000, Duration.ofSeconds(30), 200, "000000", true);
+        }
+
+        public Options withAccessLog(boolean on) {
+            return new Options(historyWindow, historyTimeoutMillis, cachePatients, cacheTtl, flushMillis, receiverAdmdvs, on);
+        }
+    }
+
+    private GatewayAssembly(NationalGateway gateway, GatewayServer server) {
+        this.gateway = gateway;
+        this.server = server;
+    }
+
+    /** Builds and starts the gateway on {@code settings}' host and port. */
+    public static GatewayAssembly start(ActiveEngine engines, ClickHouseStore store, InstitutionRegistry institutions,
+                                        GatewayServer.Settings settings, Options options) throws Exception {
+        PatientHistoryStore history = new CachingPatientHistoryStore(
+                new WriteBehindHistoryStore(new ClickHousePatientHistoryStore(store, "gateway"), 100_000, options.flushMillis()),
+                options.cachePatients(), options.cacheTtl());
+        NationalGateway gateway = NationalGateway.builder(engines)
+                .history(history, options.historyWindow(), options.historyTimeoutMillis())
+                .warnings(new WarningLog(store, 200_000, options.flushMillis()), new FeedbackStore(store))
+                .receiverAdmdvs(options.receiverAdmdvs())
+                .accessLog(options.accessLog())
+                .build();
+        GatewayServer server = new GatewayServer(settings, gateway, new Authenticator(institutions, Clock.systemUTC()));
+        try {
+            server.start();
+        } catch (Exception e) {
+            gateway.close();
+            throw e;
+        }
+        return new GatewayAssembly(gateway, server);
+    }
+
+    public NationalGateway gateway() {
+        return gateway;
+    }
+
+    public GatewayServer server() {
+        return server;
+    }
+
+    /** The port listened on. */
+    public int port() {
+        return server.port();
+    }
+
+    /** Stops accepting, then flushes history and warnings. */
+    @Override
+    public void close() throws Exception {
+        try {
+            server.close();
+        } finally {
+            gateway.flush();
+            gateway.close();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.fundwatch.gateway;
+
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import org.fundwatch.history.PatientHistoryStore;
+import org.fundwatch.model.Encounter;
+
+/**
+ * Records encounters through a {@link BackgroundBatcher} so that a 3101 never waits for the history insert; reads go
+ * to the delegate. Put a {@link org.fundwatch.history.CachingPatientHistoryStore} in front so the gateway sees its
+ * own writes before they are flushed.
+ */
+public final class WriteBehindHistoryStore implements PatientHistoryStore {
+    private final PatientHistoryStore delegate;
+    private final BackgroundBatcher<Encounter> batcher;
+
+    public WriteBehindHistoryStore(PatientHistoryStore delegate, int capacity, long flushMillis) {
+        this.delegate = delegate;
+        this.batcher = new BackgroundBatcher<>("patient-history", capacity, 1000, flushMillis, delegate::record);
+    }
+
+    @Override
+    public void record(Collection<Encounter> encounters) {
+        batcher.add(encounters);
+    }
+
+    @Override
+    public List<Encounter> recent(String patientId, LocalDateTime since) {
+        return delegate.recent(patientId, since);
+    }
+
+    /** Waits until queued encounters are written. */
+    @Override
+    public void flush() {
+        batcher.flush();
+    }
+
+    @Override
+    public void close() {
+        batcher.close();
+        delegate.close();
+    }
+}

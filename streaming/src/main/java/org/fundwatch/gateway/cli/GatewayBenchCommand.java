@@ -1,0 +1,271 @@
+package org.fundwatch.gateway.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.fundwatch.clickhouse.ClickHouseStore;
+import org.fundwatch.gateway.ActiveEngine;
+import org.fundwatch.gateway.Authenticator;
+import org.fundwatch.gateway.GatewayAssembly;
+import org.fundwatch.gateway.GatewayServer;
+import org.fundwatch.gateway.Institution;
+import org.fundwatch.gateway.InstitutionRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fundwatch bench gateway}: starts the gateway in-process on loopback (real Jetty, real ClickHouse history in a
+ * throw-away database) and measures it over HTTP with {@link HttpClient}:
+ * <ol>
+ *   <li>open-loop load: 3101 requests of {@code --orders} orders at a fixed {@code --rate} for {@code --seconds}
+ *       (after {@code --warmup-seconds} at the same rate, not counted); each latency is measured from the request's
+ *       scheduled send time, so a stalled server cannot hide queueing (no coordinated omission);</li>
+ *   <li>concurrency: {@code --connections} clients at once on keep-alive connections, each sending
+ *       {@code --requests-per-connection} requests back to back.</li>
+ * </ol>
+ * An error is a transport failure, a non-200 status or an {@code infcode} other than 0. The access log is off during
+ * the benchmark (it is one INFO line per request in {@code serve}).
+ */
+@Command(name = "gateway", mixinStandardHelpOptions = true,
+        description = "Benchmark the hospital gateway over loopback HTTP: p50/p99/max at a fixed rate, then errors under many connections.")
+public final class GatewayBenchCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    PackOptions packs = new PackOptions();
+
+    @Option(names = "--rate", defaultValue = "500", description = "Requests per second (default ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--seconds", defaultValue = "15", description = "Measured seconds (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--warmup-seconds", defaultValue = "5", description = "Warm-up seconds at the same rate (default ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
+    @Option(names = "--orders", defaultValue = "20", description = "Orders per 3101 (default ${DEFAULT-VALUE}).")
+    int orders;
+
+    @Option(names = "--patients", defaultValue = "2000", description = "Distinct patients (default ${DEFAULT-VALUE}).")
+    int patients;
+
+    @Option(names = "--connections", defaultValue = "2000", description = "Concurrent connections in the second phase (default ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--requests-per-connection", defaultValue = "3", description = "Requests each connection sends (default ${DEFAULT-VALUE}).")
+    int requestsPerConnection;
+
+    @Option(names = "--threads", defaultValue = "64", description = "Gateway request threads (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (rate < 1 || seconds < 1 || warmupSeconds < 0 || orders < 1 || patients < 1 || connections < 1 || requestsPerConnection < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "all counts must be positive (--warmup-seconds may be 0)");
+        }
+        ActiveEngine engines = ActiveEngine.load(packs.locations(), Clock.systemUTC());
+        BenchRequests requests = new BenchRequests(engines.current().engine().knowledgePack(), orders, patients, 42);
+        String key = UUID.randomUUID().toString();
+        InstitutionRegistry institutions = new InstitutionRegistry(List.of(
+                new Institution(requests.institutionCode(), "bench", Authenticator.keyHash(key), null)));
+        ClickHouseStore store = ClickHouseConnection.openMigrated(ClickHouseConnection.config()
+                .withDatabase("fwbench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)));
+        err.printf("[gateway bench] rules %s, %d orders per 3101, %d patients, ClickHouse %s database %s%n", engines, orders,
+                patients, store.config().url(), store.database());
+        err.flush();
+        GatewayServer.Settings settings = new GatewayServer.Settings("127.0.0.1", 0, threads, 4 << 20, 60_000);
+        ExecutorService clientPool = Executors.newFixedThreadPool(4);
+        try (GatewayAssembly gateway = GatewayAssembly.start(engines, store, institutions, settings,
+                GatewayAssembly.Options.defaults().withAccessLog(false))) {
+            URI uri = URI.create("http://127.0.0.1:" + gateway.port() + "/fsi/api/3101");
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            Sender sender = new Sender(client, uri, requests, key);
+            if (warmupSeconds > 0) {
+                err.printf("[gateway bench] warm-up: %d s at %d req/s%n", warmupSeconds, rate);
+                err.flush();
+                fixedRate(sender, rate, warmupSeconds);
+            }
+            err.printf("[gateway bench] measuring: %d s at %d req/s%n", seconds, rate);
+            err.flush();
+            Result load = fixedRate(sender, rate, seconds);
+            out.printf(Locale.ROOT, "gateway 3101 (%d orders) at %d req/s for %d s over loopback: n=%d p50=%.2f ms p99=%.2f ms "
+                    + "max=%.2f ms errors=%d (target p99 <= 20 ms)%n", orders, rate, seconds, load.count(), load.percentile(50),
+                    load.percentile(99), load.max(), load.errors());
+            out.flush();
+            err.printf("[gateway bench] concurrency: %d connections x %d requests%n", connections, requestsPerConnection);
+            err.flush();
+            HttpClient many = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool)
+                    .connectTimeout(Duration.ofSeconds(30)).build();
+            Result burst = concurrent(new Sender(many, uri, requests, key), connections, requestsPerConnection);
+            out.printf(Locale.ROOT, "gateway %d concurrent connections x %d requests: n=%d errors=%d p50=%.2f ms p99=%.2f ms "
+                    + "max=%.2f ms (target 0 errors)%n", connections, requestsPerConnection, burst.count(), burst.errors(),
+                    burst.percentile(50), burst.percentile(99), burst.max());
+            if (load.firstError() != null || burst.firstError() != null) {
+                out.println("first error: " + (load.firstError() != null ? load.firstError() : burst.firstError()));
+            }
+            out.flush();
+        } finally {
+            clientPool.shutdownNow();
+            store.execute("DROP DATABASE IF EXISTS " + store.database());
+            store.close();
+            engines.close();
+        }
+        return 0;
+    }
+
+    /** Sends requests and checks answers. */
+    private record Sender(HttpClient client, URI uri, BenchRequests requests, String key) {
+        CompletableFuture<String> send() {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .header(Authenticator.INSTITUTION, requests.institutionCode())
+                    .header(Authenticator.API_KEY, key)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(requests.next())).build();
+            return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) -> {
+                if (failure != null) {
+                    return "transport: " + failure;
+                }
+                if (response.statusCode() != 200) {
+                    return "HTTP " + response.statusCode();
+                }
+                try {
+                    JsonNode body = JSON.readTree(response.body());
+                    return body.path("infcode").asInt(-1) == 0 ? null : "infcode " + body.path("infcode") + ": " + body.path("err_msg").asText();
+                } catch (java.io.IOException e) {
+                    return "unreadable response: " + e.getMessage();
+                }
+            });
+        }
+    }
+
+    /** Latencies (ns) and errors of one phase. */
+    private static final class Result {
+        private final long[] latencies;
+        private final int count;
+        private final long errors;
+        private final String firstError;
+
+        Result(long[] latencies, int count, long errors, String firstError) {
+            this.latencies = Arrays.copyOf(latencies, count);
+            Arrays.sort(this.latencies);
+            this.count = count;
+            this.errors = errors;
+            this.firstError = firstError;
+        }
+
+        int count() {
+            return count;
+        }
+
+        long errors() {
+            return errors;
+        }
+
+        String firstError() {
+            return firstError;
+        }
+
+        double percentile(double p) {
+            if (count == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * count) - 1;
+            return latencies[Math.max(0, Math.min(count - 1, index))] / 1e6;
+        }
+
+        double max() {
+            return count == 0 ? Double.NaN : latencies[count - 1] / 1e6;
+        }
+    }
+
+    /** Open loop: request i is due at start + i/rate; its latency runs from that due time to the answer. */
+    private static Result fixedRate(Sender sender, int rate, int seconds) throws InterruptedException {
+        int total = rate * seconds;
+        long[] latencies = new long[total];
+        AtomicLong errors = new AtomicLong();
+        String[] firstError = new String[1];
+        List<CompletableFuture<?>> pending = new ArrayList<>(total);
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = start + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            int slot = i;
+            pending.add(sender.send().whenComplete((error, t) -> {
+                latencies[slot] = System.nanoTime() - due;
+                if (error != null || t != null) {
+                    errors.incrementAndGet();
+                    synchronized (firstError) {
+                        if (firstError[0] == null) {
+                            firstError[0] = error != null ? error : String.valueOf(t);
+                        }
+                    }
+                }
+            }));
+        }
+        CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).exceptionally(t -> null).join();
+        return new Result(latencies, total, errors.get(), firstError[0]);
+    }
+
+    /** {@code connections} clients at once, each sending {@code perConnection} requests one after the other. */
+    private static Result concurrent(Sender sender, int connections, int perConnection) {
+        int total = connections * perConnection;
+        long[] latencies = new long[total];
+        AtomicLong errors = new AtomicLong();
+        AtomicLong slots = new AtomicLong();
+        String[] firstError = new String[1];
+        List<CompletableFuture<Void>> clients = new ArrayList<>(connections);
+        for (int c = 0; c < connections; c++) {
+            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+            for (int r = 0; r < perConnection; r++) {
+                chain = chain.thenCompose(ignored -> {
+                    long sent = System.nanoTime();
+                    return sender.send().handle((error, t) -> {
+                        latencies[(int) slots.getAndIncrement()] = System.nanoTime() - sent;
+                        if (error != null || t != null) {
+                            errors.incrementAndGet();
+                            synchronized (firstError) {
+                                if (firstError[0] == null) {
+                                    firstError[0] = error != null ? error : String.valueOf(t);
+                                }
+                            }
+                        }
+                        return null;
+                    });
+                });
+            }
+            clients.add(chain);
+        }
+        CompletableFuture.allOf(clients.toArray(new CompletableFuture<?>[0])).join();
+        return new Result(latencies, (int) slots.get(), errors.get(), firstError[0]);
+    }
+}
