@@ -1,5 +1,6 @@
 package org.fundwatch.message;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -25,7 +26,8 @@ public record NationalResponse<O>(
     /** Status code of failure. */
     public static final int FAILURE = -1;
 
-    /** Whether {@code infcode} is 0 and no error message is present. */
+    /** Whether {@code infcode} is 0 and no error message is present (not an envelope member: never serialized). */
+    @JsonIgnore
     public boolean isSuccess() {
         return statusCode != null && statusCode == SUCCESS && (errorMessage == null || errorMessage.isBlank());
     }

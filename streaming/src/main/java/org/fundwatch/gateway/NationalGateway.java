@@ -211,18 +211,9 @@ public final class NationalGateway implements AutoCloseable {
         }
     }
 
-    /**
-     * The national mapper, except that {@link NationalResponse#isSuccess()} is not written: it is a convenience for
-     * readers of responses, not a member of the national envelope (Jackson would otherwise emit {@code "success"}).
-     */
+    /** The national mapper (envelope members only: {@link NationalResponse#isSuccess()} is not serialized). */
     static ObjectMapper responseMapper() {
-        ObjectMapper mapper = NationalJson.create();
-        mapper.addMixIn(NationalResponse.class, EnvelopeOnly.class);
-        return mapper;
-    }
-
-    @com.fasterxml.jackson.annotation.JsonIgnoreProperties({"success"})
-    private interface EnvelopeOnly {
+        return NationalJson.create();
     }
 
     /** Analyses answered without stored history because the store failed or was slow. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.fundwatch.clickhouse.ClickHouseConfig;
 import org.fundwatch.clickhouse.ClickHouseEnvironment;
 import org.fundwatch.clickhouse.ClickHouseStore;
 import org.fundwatch.demo.DemoRun;
@@ -71,6 +72,9 @@ public final class StreamDemoCommand implements Callable<Integer> {
     @Option(names = "--reset", description = "Empty the demo's tables on an external ClickHouse too (FUNDWATCH_CLICKHOUSE_URL).")
     boolean reset;
 
+    /** Tests: use this server and database instead of the local/FUNDWATCH_CLICKHOUSE_URL one. */
+    ClickHouseConfig clickhouse;
+
     /** The last run's summary (for tests). */
     DemoReport.Summary summary;
     StreamResult streamResult;
@@ -81,10 +85,13 @@ public final class StreamDemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         out.println("1/7 ClickHouse");
-        ClickHouseEnvironment env = ClickHouseEnvironment.fromSystem();
-        ClickHouseEnvironment.Started started = env.start(Duration.ofSeconds(timeoutSeconds));
-        out.printf("    %s (%s)%n", started.config().url(), env.external() ? "external" : "local");
-        DemoRun run = new DemoRun(started.config(), kbOut, work, source != null ? source : PackBuilder.defaultSource(), out);
+        ClickHouseConfig ch = clickhouse;
+        if (ch == null) {
+            ClickHouseEnvironment env = ClickHouseEnvironment.fromSystem();
+            ch = env.start(Duration.ofSeconds(timeoutSeconds)).config();
+        }
+        out.printf("    %s (%s)%n", ch.url(), ch.external() ? "external" : "local");
+        DemoRun run = new DemoRun(ch, kbOut, work, source != null ? source : PackBuilder.defaultSource(), out);
         run.migrate();
         run.clearLoadedTables(reset);
         out.println("2/7 knowledge pack");
@@ -99,16 +106,16 @@ public final class StreamDemoCommand implements Callable<Integer> {
         StreamConfig config = StreamConfig.of(run.data().toString()).withOnce(true).withParallelism(parallelism)
                 .withPacks(registry.toString(), pack.name(), null, kb.dir().toString())
                 .withOut(work.resolve("stream").toString())
-                .withClickHouse(started.config());
+                .withClickHouse(ch);
         streamResult = FundwatchJob.run(config);
         out.printf("    %s%n", streamResult);
         out.println("7/7 summary");
-        try (ClickHouseStore store = ClickHouseStore.open(started.config())) {
+        try (ClickHouseStore store = ClickHouseStore.open(ch)) {
             summary = new DemoReport(store, out).print(streamResult, RulePackSource.load(pack.dir()),
                     run.data().resolve("ground-truth.jsonl"));
         }
         out.printf("    done in %.1f s; alerts, dead letters and settled data stay in ClickHouse %s (database %s)%n",
-                (System.nanoTime() - t0) / 1e9, started.config().url(), started.config().database());
+                (System.nanoTime() - t0) / 1e9, ch.url(), ch.database());
         if (!streamResult.reconciles() || !loadCounts.reconciles()) {
             spec.commandLine().getErr().println("fundwatch demo: counts do not reconcile — this is a bug");
             return 1;
