@@ -24,7 +24,7 @@ final class TestReceiver implements AutoCloseable {
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** One accepted request. */
-    record Received(String endpoint, String alertIdHeader, JsonNode body) {
+    record Received(String endpoint, String alertIdHeader, JsonNode body, String raw) {
     }
 
     private final Map<String, String> secrets;
@@ -106,7 +106,8 @@ final class TestReceiver implements AutoCloseable {
             if (result.valid()) {
                 synchronized (received) {
                     received.add(new Received(endpoint,
-                            exchange.getRequestHeaders().getFirst(WebhookSigner.ALERT_ID_HEADER), JSON.readTree(body)));
+                            exchange.getRequestHeaders().getFirst(WebhookSigner.ALERT_ID_HEADER), JSON.readTree(body),
+                            new String(body, java.nio.charset.StandardCharsets.UTF_8)));
                 }
                 status = 200;
             } else {
