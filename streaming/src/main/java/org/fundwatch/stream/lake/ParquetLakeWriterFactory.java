@@ -15,7 +15,8 @@ import org.apache.parquet.io.OutputFile;
 /**
  * Flink bulk-writer factory writing one Parquet file per part file, with the columns of a {@link LakeSchema}.
  * Snappy-compressed (Spark's default, fast to read); one row group per part file in practice, since files roll on
- * every checkpoint. Uses parquet's plain (Hadoop-free) configuration so no Hadoop configuration files are read.
+ * every checkpoint. Uses parquet's plain configuration and {@link SnappyCodecFactory}, so no Hadoop configuration is
+ * ever created: Hadoop's classes are linked against but its runtime dependencies are not needed.
  *
  * @param <T> the record type
  */
@@ -30,7 +31,7 @@ public final class ParquetLakeWriterFactory<T> implements BulkWriter.Factory<T> 
         this(schema, CompressionCodecName.SNAPPY);
     }
 
-    /** A writer of {@code schema} with {@code codec}. */
+    /** A writer of {@code schema} with {@code codec} ({@code SNAPPY} or {@code UNCOMPRESSED}). */
     public ParquetLakeWriterFactory(LakeSchema<T> schema, CompressionCodecName codec) {
         this.schema = schema;
         this.codec = codec;
@@ -41,6 +42,7 @@ public final class ParquetLakeWriterFactory<T> implements BulkWriter.Factory<T> 
         ParquetWriter<T> writer = new Builder<>(new StreamOutputFile(out), schema)
                 .withConf(new PlainParquetConfiguration())
                 .withCompressionCodec(codec)
+                .withCodecFactory(new SnappyCodecFactory())
                 .build();
         return new ParquetLakeBulkWriter<>(writer);
     }
