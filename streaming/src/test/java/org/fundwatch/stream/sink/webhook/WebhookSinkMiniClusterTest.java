@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -36,7 +38,9 @@ class WebhookSinkMiniClusterTest {
         try (TestReceiver receiver = TestReceiver.down(secrets)) {
             WebhookSubscriptions subscriptions = WebhookSubscriptions.of(receiver.subscription("H001"),
                     receiver.subscription("H002"), receiver.subscription("H003"));
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            Configuration conf = new Configuration();
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none"); // a failure fails the test, no restart loop
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
             env.setParallelism(2);
             env.enableCheckpointing(200);
             env.fromData(findings).setParallelism(1)
