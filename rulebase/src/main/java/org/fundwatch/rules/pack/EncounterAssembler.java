@@ -235,7 +235,10 @@ public final class EncounterAssembler {
             String type = info != null && info.medType != null ? info.medType : medType != null ? medType
                     : inpatient ? "21" : "11";
             LocalDateTime begin = info != null && info.begin != null ? info.begin : firstTime();
+            // A stay is discharged only when its 2402 says so: until then it is open (null), however late its last
+            // fee line — rules such as 住院期间门诊 must see it as ongoing. A visit ends with its last line.
             LocalDateTime end = info != null && info.end != null ? info.end
+                    : inpatient ? null
                     : lines.stream().map(FeeLine::time).filter(Objects::nonNull).max(Comparator.naturalOrder())
                     .orElse(begin);
             List<Diagnosis> diagnoses = info == null ? List.of() : List.copyOf(info.diagnoses.values());
