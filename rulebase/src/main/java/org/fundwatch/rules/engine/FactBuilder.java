@@ -52,7 +52,7 @@ final class FactBuilder {
         if (current == null) {
             return null;
         }
-        List<Object> facts = new ArrayList<>(current.feeLines().size() + 8);
+        List<Object> facts = new ArrayList<>(current.feeLines().size() + 32);
         LocalDate reference = referenceDate(current);
         long refDay = reference == null ? -1 : reference.toEpochDay();
         var p = ctx.patient();
@@ -81,11 +81,18 @@ final class FactBuilder {
             facts.add(new ProcedureFact(pr.code(), pr.name(), IcdDemographics.procedureSex(pr.code())));
         }
         long lineTotal = 0;
-        List<LineFact> lines = new ArrayList<>(current.feeLines().size());
-        int i = 0;
-        for (FeeLine l : current.feeLines()) {
-            LineFact line = lineFact(i++, l);
-            lines.add(line);
+        List<FeeLine> feeLines = current.feeLines();
+        int n = feeLines.size();
+        LineFact[] lines = new LineFact[n];
+        CodeKnowledge[] knowledge = new CodeKnowledge[n];
+        boolean usage = false;
+        for (int i = 0; i < n; i++) {
+            FeeLine l = feeLines.get(i);
+            CodeKnowledge k = index.of(l.itemCode());
+            LineFact line = lineFact(i, l, k);
+            lines[i] = line;
+            knowledge[i] = k;
+            usage |= k.hasUsageLimit();
             facts.add(line);
             lineTotal += line.getAmountFen();
         }
@@ -110,15 +117,16 @@ final class FactBuilder {
                     hAdmission < 0 || admissionDay < 0 ? -1 : admissionDay - hAdmission));
             for (FeeLine l : h.feeLines()) {
                 long day = l.time() == null ? hAdmission : l.time().toLocalDate().toEpochDay();
-                long[] covered = coverage(l);
-                HistoryLineFact hl = new HistoryLineFact(h.id(), hInstitution, l.lineId(), l.itemCode(), day, covered[0],
-                        covered[1]);
+                HistoryLineFact hl = new HistoryLineFact(h.id(), hInstitution, l.lineId(), l.itemCode(), day,
+                        coveredFrom(l), coveredTo(l));
                 historyLines.add(hl);
                 facts.add(hl);
             }
         }
-        addUsage(lines, historyLines, facts);
-        care.addTo(ctx, current, encounter, ageDays, facts);
+        if (usage) {
+            addUsage(lines, knowledge, historyLines, facts);
+        }
+        care.addTo(ctx, current, encounter, registered, ageDays, facts);
         return new Facts(facts, encounter, reference);
     }
 
@@ -152,30 +160,34 @@ final class FactBuilder {
                 age == null ? -1 : age[1], age == null ? null : IcdDemographics.ageText(age));
     }
 
-    private LineFact lineFact(int i, FeeLine l) {
-        CodeKnowledge k = index.of(l.itemCode());
+    private static LineFact lineFact(int i, FeeLine l, CodeKnowledge k) {
         long unitMicros = l.unitPrice() == null ? -1 : KnowledgeIndex.micros(l.unitPrice());
         long expected = l.unitPrice() == null || l.quantity() == null ? -1
                 : l.unitPrice().multiply(l.quantity()).setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValue();
-        long[] covered = coverage(l);
         return new LineFact(i, l.lineId(), l.itemCode(), l.name(), l.listType(), l.prescriptionNo(), l.current(), l.time(),
                 l.time() == null ? -1 : l.time().toLocalDate().toEpochDay(), l.quantity(), unitMicros,
-                l.amount() == null ? 0 : l.amount().fen(), expected, l.doctorCode(), covered[0], covered[1], k);
+                l.amount() == null ? 0 : l.amount().fen(), expected, l.doctorCode(), coveredFrom(l), coveredTo(l), k);
     }
 
-    /** The days a medicine line covers: [start, stop) of the order, else start + days supply; {-1,-1} unknown. */
-    private static long[] coverage(FeeLine l) {
+    /**
+     * The days a medicine line covers are [{@code coveredFrom}, {@code coveredTo}): the order's start and stop, else
+     * start + days supply; both -1 when unknown.
+     */
+    private static long coveredFrom(FeeLine l) {
+        return coveredTo(l) < 0 ? -1 : l.time().toLocalDate().toEpochDay();
+    }
+
+    private static long coveredTo(FeeLine l) {
         if (l.time() == null) {
-            return new long[] {-1, -1};
+            return -1;
         }
-        long from = l.time().toLocalDate().toEpochDay();
         if (l.stopTime() != null && l.stopTime().isAfter(l.time())) {
-            return new long[] {from, l.stopTime().toLocalDate().toEpochDay()};
+            return l.stopTime().toLocalDate().toEpochDay();
         }
         if (l.daysSupply() != null && l.daysSupply().signum() > 0) {
-            return new long[] {from, from + l.daysSupply().setScale(0, RoundingMode.CEILING).longValue()};
+            return l.time().toLocalDate().toEpochDay() + l.daysSupply().setScale(0, RoundingMode.CEILING).longValue();
         }
-        return new long[] {-1, -1};
+        return -1;
     }
 
     /** hosp_lv 01–04 三级, 05–07 二级, 08–10 一级; anything else unknown (0). */
@@ -193,24 +205,21 @@ final class FactBuilder {
 
     // ---- usage windows ----
 
-    private void addUsage(List<LineFact> lines, List<HistoryLineFact> history, List<Object> facts) {
-        Map<String, List<LineFact>> restricted = null;
-        for (LineFact l : lines) {
-            CodeKnowledge k = index.of(l.getItemCode());
-            if (l.isCurrent() && l.getDay() >= 0 && (k.frequency() != null || k.period() != null || k.course() != null
-                    || k.paymentCourseDays() > 0)) {
-                if (restricted == null) {
-                    restricted = new HashMap<>();
-                }
-                restricted.computeIfAbsent(l.getItemCode(), c -> new ArrayList<>()).add(l);
+    /**
+     * One pass per code with a usage limit that has a current dated line, in the order the codes first appear (the
+     * facts' order does not change the findings; a stable order keeps runs reproducible).
+     */
+    private static void addUsage(LineFact[] lines, CodeKnowledge[] knowledge, List<HistoryLineFact> history,
+                                 List<Object> facts) {
+        List<String> done = new ArrayList<>(2);
+        for (int i = 0; i < lines.length; i++) {
+            LineFact first = lines[i];
+            CodeKnowledge k = knowledge[i];
+            if (!k.hasUsageLimit() || !first.isCurrent() || first.getDay() < 0 || done.contains(first.getItemCode())) {
+                continue;
             }
-        }
-        if (restricted == null) {
-            return;
-        }
-        for (Map.Entry<String, List<LineFact>> e : restricted.entrySet()) {
-            String code = e.getKey();
-            CodeKnowledge k = index.of(code);
+            String code = first.getItemCode();
+            done.add(code);
             List<LineFact> sameCode = new ArrayList<>();
             for (LineFact l : lines) {
                 if (code.equals(l.getItemCode()) && l.getDay() >= 0) {

@@ -36,6 +36,7 @@ public final class CodeKnowledge {
     final long listPriceMicros;
     final long priceCapMicros;
     final Map<String, DuplicateChargePair> duplicateSubs;
+    private final boolean usageLimit;
 
     private CodeKnowledge(Builder b) {
         genderOnly = b.genderOnly;
@@ -59,6 +60,7 @@ public final class CodeKnowledge {
         listPriceMicros = b.listPriceMicros;
         priceCapMicros = b.priceCapMicros;
         duplicateSubs = Map.copyOf(b.duplicateSubs);
+        usageLimit = frequency != null || period != null || course != null || paymentCourseDays > 0;
     }
 
     public ItemFrequency frequency() {
@@ -75,6 +77,11 @@ public final class CodeKnowledge {
 
     public int paymentCourseDays() {
         return paymentCourseDays;
+    }
+
+    /** Whether the code has a frequency, period, course or payment-course limit (usage is aggregated in Java). */
+    public boolean hasUsageLimit() {
+        return usageLimit;
     }
 
     /** Mutable builder used by the knowledge index. */
