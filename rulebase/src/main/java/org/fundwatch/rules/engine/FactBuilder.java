@@ -220,14 +220,14 @@ final class FactBuilder {
             }
             String code = first.getItemCode();
             done.add(code);
-            List<LineFact> sameCode = new ArrayList<>();
+            List<LineFact> sameCode = new ArrayList<>(4);
             for (LineFact l : lines) {
                 if (code.equals(l.getItemCode()) && l.getDay() >= 0) {
                     sameCode.add(l);
                 }
             }
-            List<Long> historyDays = new ArrayList<>();
-            List<long[]> historyCoverage = new ArrayList<>();
+            List<Long> historyDays = history.isEmpty() ? List.of() : new ArrayList<>(4);
+            List<long[]> historyCoverage = history.isEmpty() ? List.of() : new ArrayList<>(4);
             for (HistoryLineFact h : history) {
                 if (code.equals(h.getItemCode()) && h.getDay() >= 0) {
                     historyDays.add(h.getDay());
@@ -292,20 +292,71 @@ final class FactBuilder {
 
     private static void drugCourse(String code, int maxDays, List<LineFact> sameCode, List<long[]> history,
                                    List<Object> facts) {
-        TreeSet<Long> covered = new TreeSet<>();
-        for (LineFact l : sameCode) {
-            addDays(covered, l.getCoveredFrom(), l.getCoveredTo(), l.getDay());
-        }
-        for (long[] h : history) {
-            addDays(covered, h[0], h[1], h[2]);
+        long days = coveredDays(sameCode, history);
+        if (days < 0) { // beyond ~27 years of coverage: the day-by-day count with its cap
+            TreeSet<Long> covered = new TreeSet<>();
+            for (LineFact l : sameCode) {
+                addDays(covered, l.getCoveredFrom(), l.getCoveredTo(), l.getDay());
+            }
+            for (long[] h : history) {
+                addDays(covered, h[0], h[1], h[2]);
+            }
+            days = covered.size();
         }
         String name = sameCode.get(0).getName();
-        emit(facts, "drug-course", code, name, "累计用药天数", covered.size(), maxDays, sameCode);
+        emit(facts, "drug-course", code, name, "累计用药天数", days, maxDays, sameCode);
     }
+
+    /**
+     * The number of distinct days covered by the lines and history entries — each covers [from, to) when known, else
+     * its own day — as the union of sorted intervals; -1 when it reaches {@link #MAX_COVERED_DAYS} (then the caller
+     * counts day by day, which caps the count the way it always has).
+     */
+    private static long coveredDays(List<LineFact> sameCode, List<long[]> history) {
+        int n = sameCode.size() + history.size();
+        long[] from = new long[n];
+        long[] to = new long[n];
+        int i = 0;
+        for (LineFact l : sameCode) {
+            boolean known = l.getCoveredFrom() >= 0 && l.getCoveredTo() > l.getCoveredFrom();
+            from[i] = known ? l.getCoveredFrom() : l.getDay();
+            to[i++] = known ? l.getCoveredTo() : l.getDay() + 1;
+        }
+        for (long[] h : history) {
+            boolean known = h[0] >= 0 && h[1] > h[0];
+            from[i] = known ? h[0] : h[2];
+            to[i++] = known ? h[1] : h[2] + 1;
+        }
+        // insertion sort by start: a handful of intervals per code
+        for (int a = 1; a < n; a++) {
+            long f = from[a];
+            long t = to[a];
+            int b = a - 1;
+            while (b >= 0 && from[b] > f) {
+                from[b + 1] = from[b];
+                to[b + 1] = to[b];
+                b--;
+            }
+            from[b + 1] = f;
+            to[b + 1] = t;
+        }
+        long total = 0;
+        long end = Long.MIN_VALUE;
+        for (int a = 0; a < n; a++) {
+            long start = Math.max(from[a], end);
+            if (to[a] > start) {
+                total += to[a] - start;
+            }
+            end = Math.max(end, to[a]);
+        }
+        return total >= MAX_COVERED_DAYS ? -1 : total;
+    }
+
+    private static final int MAX_COVERED_DAYS = 10_000;
 
     private static void addDays(TreeSet<Long> covered, long from, long to, long day) {
         if (from >= 0 && to > from) {
-            for (long d = from; d < to && covered.size() < 10_000; d++) {
+            for (long d = from; d < to && covered.size() < MAX_COVERED_DAYS; d++) {
                 covered.add(d);
             }
         } else {

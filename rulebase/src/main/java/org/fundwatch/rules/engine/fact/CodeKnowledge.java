@@ -36,6 +36,7 @@ public final class CodeKnowledge {
     final long listPriceMicros;
     final long priceCapMicros;
     final Map<String, DuplicateChargePair> duplicateSubs;
+    final boolean duplicateSub;
     private final boolean usageLimit;
 
     private CodeKnowledge(Builder b) {
@@ -60,6 +61,7 @@ public final class CodeKnowledge {
         listPriceMicros = b.listPriceMicros;
         priceCapMicros = b.priceCapMicros;
         duplicateSubs = Map.copyOf(b.duplicateSubs);
+        duplicateSub = b.duplicateSub;
         usageLimit = frequency != null || period != null || course != null || paymentCourseDays > 0;
     }
 
@@ -107,6 +109,8 @@ public final class CodeKnowledge {
         public long listPriceMicros = -1;
         public long priceCapMicros = -1;
         public Map<String, DuplicateChargePair> duplicateSubs = Map.of();
+        /** The code is the included (sub) item of at least one published duplicate-charge pair. */
+        public boolean duplicateSub;
 
         public CodeKnowledge build() {
             return new CodeKnowledge(this);
