@@ -117,8 +117,10 @@ final class FactBuilder {
                     hAdmission < 0 || admissionDay < 0 ? -1 : admissionDay - hAdmission));
             for (FeeLine l : h.feeLines()) {
                 long day = l.time() == null ? hAdmission : l.time().toLocalDate().toEpochDay();
+                long start = l.time() == null ? -1 : l.time().toLocalDate().toEpochDay();
+                long to = coveredTo(l, start);
                 HistoryLineFact hl = new HistoryLineFact(h.id(), hInstitution, l.lineId(), l.itemCode(), day,
-                        coveredFrom(l), coveredTo(l));
+                        to < 0 ? -1 : start, to);
                 historyLines.add(hl);
                 facts.add(hl);
             }
@@ -164,20 +166,18 @@ final class FactBuilder {
         long unitMicros = l.unitPrice() == null ? -1 : KnowledgeIndex.micros(l.unitPrice());
         long expected = l.unitPrice() == null || l.quantity() == null ? -1
                 : l.unitPrice().multiply(l.quantity()).setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValue();
+        long day = l.time() == null ? -1 : l.time().toLocalDate().toEpochDay();
+        long to = coveredTo(l, day);
         return new LineFact(i, l.lineId(), l.itemCode(), l.name(), l.listType(), l.prescriptionNo(), l.current(), l.time(),
-                l.time() == null ? -1 : l.time().toLocalDate().toEpochDay(), l.quantity(), unitMicros,
-                l.amount() == null ? 0 : l.amount().fen(), expected, l.doctorCode(), coveredFrom(l), coveredTo(l), k);
+                day, l.quantity(), unitMicros, l.amount() == null ? 0 : l.amount().fen(), expected, l.doctorCode(),
+                to < 0 ? -1 : day, to, k);
     }
 
     /**
-     * The days a medicine line covers are [{@code coveredFrom}, {@code coveredTo}): the order's start and stop, else
-     * start + days supply; both -1 when unknown.
+     * The end (exclusive epoch day) of the days a medicine line covers, which start on its {@code day}: the order's
+     * stop, else start + days supply; -1 when unknown (then the start is unknown too).
      */
-    private static long coveredFrom(FeeLine l) {
-        return coveredTo(l) < 0 ? -1 : l.time().toLocalDate().toEpochDay();
-    }
-
-    private static long coveredTo(FeeLine l) {
+    private static long coveredTo(FeeLine l, long day) {
         if (l.time() == null) {
             return -1;
         }
@@ -185,7 +185,7 @@ final class FactBuilder {
             return l.stopTime().toLocalDate().toEpochDay();
         }
         if (l.daysSupply() != null && l.daysSupply().signum() > 0) {
-            return l.time().toLocalDate().toEpochDay() + l.daysSupply().setScale(0, RoundingMode.CEILING).longValue();
+            return day + l.daysSupply().setScale(0, RoundingMode.CEILING).longValue();
         }
         return -1;
     }

@@ -43,6 +43,9 @@ import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 public final class RuleEngine {
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"([^\"]+)\"|rule \"([^\"]+)\"|Rule: ([^\\s,\\]]+)");
 
+    /** The compiled executable model inside a built pack version directory. */
+    public static final String COMPILED_MODEL = "compiled/executable-model.jar";
+
     private final RulePackSource pack;
     private final KnowledgePack kb;
     private final Map<String, RuleMetadata> rules;
@@ -97,6 +100,26 @@ public final class RuleEngine {
             return compile(pack, kb);
         }
         return create(pack, kb, compiled);
+    }
+
+    /**
+     * An engine for the pack in {@code dir} — a built registry version or a source directory: uses the compiled model
+     * stored as {@value #COMPILED_MODEL} when it was compiled from exactly these rules by the running Drools version
+     * (no DRL compilation: a published version is usable in a fraction of a second), else compiles.
+     */
+    public static RuleEngine load(java.nio.file.Path dir, KnowledgePack kb) {
+        RulePackSource pack = RulePackSource.load(dir);
+        java.nio.file.Path model = dir.resolve(COMPILED_MODEL);
+        CompiledRules compiled = null;
+        if (java.nio.file.Files.isRegularFile(model)) {
+            try {
+                compiled = CompiledRules.read(java.nio.file.Files.readAllBytes(model));
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                // a damaged or foreign file: compile from the sources instead
+                compiled = null;
+            }
+        }
+        return load(pack, kb, compiled);
     }
 
     private static void checkCompatible(RulePackSource pack, KnowledgePack kb) {
