@@ -24,21 +24,22 @@ import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 
 /**
- * A rule pack compiled against a knowledge pack, ready to evaluate encounters. Compile once per pack (≈1–2 s, Drools
- * executable model — the MVEL path is broken in Drools 10.2.0, design notes §6) and share the engine: {@link #evaluate}
- * is thread-safe.
+ * A rule pack compiled against a knowledge pack, ready to evaluate encounters. Make it once per pack and share it:
+ * {@link #evaluate} is thread-safe. {@link #compile} compiles the DRL to the Drools executable model (1–5 s, the MVEL
+ * path is broken in Drools 10.2.0, design notes §6); {@link #load} reuses a compiled model stored with a built
+ * registry version ({@value #COMPILED_MODEL}, about 0.2 s) and compiles only when there is none that fits.
  *
- * <p>Per evaluation the engine (1) builds facts in Java (enrichment, {@code FactBuilder}), (2) borrows a session from a
- * {@link KieSessionsPool} (pooled stateful sessions are reset on {@code dispose()}, so there is no per-call session
- * construction; borrow + dispose measured at 1–2 µs; a comparison with fresh stateless sessions is not done yet),
- * inserts the facts and fires with an agenda filter that keeps
- * only rules of the phase / scene / effective dates ({@link FindingCollector}), (3) attaches the metadata to what the
- * rules reported.
+ * <p>Per evaluation the engine (1) builds facts in Java (enrichment, {@code FactBuilder}: one knowledge lookup per
+ * line, usage windows aggregated in Java), (2) borrows a pooled session of the phase's own KieBase — one KieBase per
+ * phase, built from the compiled model with only that phase's rules, so rules of other phases are never matched —
+ * inserts the facts and fires with an agenda filter for scene / effective dates / requested ids
+ * ({@link FindingCollector}), (3) attaches the metadata to what the rules reported (finding ids hashed with a
+ * per-thread digest).
  *
  * <p>Failure isolation: a throwing consequence is recorded by {@link IsolatingConsequenceHandler} and firing
  * continues. A throwing condition aborts the network evaluation; the engine names the rule from the constraint error
- * and re-runs the encounter on a variant KieBase without that rule (created from the already compiled module, cached
- * per excluded set), so the other rules still produce their findings.
+ * and re-runs the encounter on a variant KieBase of the phase without that rule (built from the same compiled model,
+ * cached per excluded set), so the other rules still produce their findings.
  */
 public final class RuleEngine {
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"([^\"]+)\"|rule \"([^\"]+)\"|Rule: ([^\\s,\\]]+)");
