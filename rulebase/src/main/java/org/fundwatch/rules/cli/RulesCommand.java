@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
         description = "Validate, test, build, publish and compare rule packs (rules-<version>).",
         subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class, RulesCommand.Build.class,
                 RulesCommand.Publish.class, RulesCommand.Retire.class, RulesCommand.ListVersions.class,
-                RulesCommand.Diff.class, RulesCommand.CoverageCommand.class, RulesCommand.BacktestCommand.class})
+                RulesCommand.Diff.class, RulesCommand.CoverageCommand.class, RulesCommand.BacktestCommand.class,
+                RulesBenchCommand.class})
 public final class RulesCommand implements Runnable {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,7 +50,7 @@ public final class RulesCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: validate, test, build, publish, retire, list, diff, coverage or backtest");
+                "Missing subcommand: validate, test, build, publish, retire, list, diff, coverage, backtest or bench");
     }
 
     /** {@code --pack DIR}. */
@@ -197,7 +198,9 @@ public final class RulesCommand implements Runnable {
                 return 1;
             }
             RulePackSource s = result.source();
-            RulePackRegistry.Built built = registry.open().build(s.dir(), s.info(), report.summary());
+            // The compiled executable model goes into the version, so loading it later needs no DRL compilation.
+            RulePackRegistry.Built built = registry.open().build(s.dir(), s.info(), report.summary(),
+                    result.engine().compiledModel().write());
             PackVersion v = built.version();
             out.printf(Locale.ROOT, "%s %s sha256 %s status %s%n", built.created() ? "built" : "already built (same content)",
                     v.label(), v.artifact().contentSha256(), v.status());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +62,10 @@ final class CareFacts {
 
     private final KnowledgePack kb;
     private final List<ChronicDisease> chronicDiseases;
+    /** ICD-10 prefix → the indexes (in {@link #chronicDiseases}) of the diseases it qualifies for. */
+    private final Map<String, int[]> chronicByPrefix;
+    /** The distinct prefix lengths of {@link #chronicByPrefix}, ascending. */
+    private final int[] chronicPrefixLengths;
     private volatile DrgState drg;
 
     private record DrgState(DrgGrouper grouper, Set<String> complications, DrgTables tables) {}
@@ -68,19 +73,34 @@ final class CareFacts {
     CareFacts(KnowledgePack kb) {
         this.kb = kb;
         this.chronicDiseases = kb.table(PackTable.CHRONIC_DISEASES);
+        Map<String, int[]> byPrefix = new HashMap<>();
+        java.util.TreeSet<Integer> lengths = new java.util.TreeSet<>();
+        for (int i = 0; i < chronicDiseases.size(); i++) {
+            for (String prefix : chronicDiseases.get(i).icd10Prefixes()) {
+                int[] before = byPrefix.getOrDefault(prefix, new int[0]);
+                int[] after = java.util.Arrays.copyOf(before, before.length + 1);
+                after[before.length] = i;
+                byPrefix.put(prefix, after);
+                lengths.add(prefix.length());
+            }
+        }
+        this.chronicByPrefix = Map.copyOf(byPrefix);
+        this.chronicPrefixLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    void addTo(EncounterContext ctx, Encounter current, EncounterFact encounter, long ageDays, List<Object> facts) {
-        String institutionCode = encounter.getInstitutionCode();
-        Optional<Institution> registered = kb.institution(institutionCode);
+    void addTo(EncounterContext ctx, Encounter current, EncounterFact encounter, Optional<Institution> registered,
+               long ageDays, List<Object> facts) {
         List<String> diagnoses = diagnosisCodes(current);
         String principal = current.principalDiagnosisCode().orElse(diagnoses.isEmpty() ? null : diagnoses.get(0));
         long total = encounter.getReportedTotalFen() > 0 ? encounter.getReportedTotalFen() : encounter.getLineTotalFen();
 
+        // Same result as testing every disease's prefixes against every diagnosis, in the table's order.
+        boolean[] qualifies = chronicOf(diagnoses);
         int onlineWeeks = 0;
         Set<String> chronic = new LinkedHashSet<>();
-        for (ChronicDisease d : chronicDiseases) {
-            if (diagnoses.stream().anyMatch(d::covers)) {
+        for (int i = 0; qualifies != null && i < qualifies.length; i++) {
+            if (qualifies[i]) {
+                ChronicDisease d = chronicDiseases.get(i);
                 chronic.add(d.name());
                 onlineWeeks = Math.max(onlineWeeks, d.maxOnlineWeeks());
             }
@@ -98,12 +118,10 @@ final class CareFacts {
                 registered.map(Institution::type).orElse(null),
                 registered.map(Institution::internetQualified).orElse(false),
                 registered.map(Institution::supplementaryAgreement).orElse(false), String.join("、", chronic),
-                onlineWeeks, current.doctorCode(), doctorHourCount(ctx, current, start),
-                current.procedures().stream().filter(pr -> pr.date() != null).mapToLong(pr -> pr.date().toEpochDay())
-                        .max().orElse(-1)));
+                onlineWeeks, current.doctorCode(), doctorHourCount(ctx, current, start), surgeryDay(current)));
 
         codeChecks(current, principal, facts);
-        history(ctx, current, encounter, facts);
+        history(ctx, current, start, facts);
         prescriptions(current, facts);
         consumables(current, facts);
         if (encounter.isInpatient() && encounter.isDischarged()) {
@@ -116,7 +134,42 @@ final class CareFacts {
 
     // ---- context ----
 
+    /** Which chronic diseases (by index) one of {@code diagnoses} qualifies for; null when none. */
+    private boolean[] chronicOf(List<String> diagnoses) {
+        boolean[] qualifies = null;
+        for (String code : diagnoses) {
+            for (int length : chronicPrefixLengths) {
+                if (length > code.length()) {
+                    break;
+                }
+                int[] diseases = chronicByPrefix.get(code.substring(0, length));
+                if (diseases != null) {
+                    if (qualifies == null) {
+                        qualifies = new boolean[chronicDiseases.size()];
+                    }
+                    for (int d : diseases) {
+                        qualifies[d] = true;
+                    }
+                }
+            }
+        }
+        return qualifies;
+    }
+
+    private static long surgeryDay(Encounter e) {
+        long latest = -1;
+        for (Procedure p : e.procedures()) {
+            if (p.date() != null) {
+                latest = Math.max(latest, p.date().toEpochDay());
+            }
+        }
+        return latest;
+    }
+
     private static List<String> diagnosisCodes(Encounter e) {
+        if (e.diagnoses().isEmpty() && e.mainDiagnosisCode() == null) {
+            return List.of();
+        }
         List<String> codes = new ArrayList<>();
         e.principalDiagnosisCode().ifPresent(codes::add);
         for (Diagnosis d : e.diagnoses()) {
@@ -131,7 +184,13 @@ final class CareFacts {
         if (e.admissionTime() != null) {
             return e.admissionTime();
         }
-        return e.feeLines().stream().map(FeeLine::time).filter(t -> t != null).min(LocalDateTime::compareTo).orElse(null);
+        LocalDateTime first = null;
+        for (FeeLine l : e.feeLines()) {
+            if (l.time() != null && (first == null || l.time().isBefore(first))) {
+                first = l.time();
+            }
+        }
+        return first;
     }
 
     /** Encounters of the request with the same doctor that started in the same clock hour (this one included). */
@@ -172,17 +231,20 @@ final class CareFacts {
         }
     }
 
-    private void history(EncounterContext ctx, Encounter current, EncounterFact encounter, List<Object> facts) {
-        LocalDateTime start = startOf(current);
+    private void history(EncounterContext ctx, Encounter current, LocalDateTime start, List<Object> facts) {
         for (Encounter h : ctx.encounters()) {
             if (h == current) {
+                continue;
+            }
+            List<String> codes = diagnosisCodes(h);
+            if (codes.isEmpty()) {
                 continue;
             }
             LocalDateTime hStart = startOf(h);
             long daysBefore = start == null || hStart == null ? -1
                     : start.toLocalDate().toEpochDay() - hStart.toLocalDate().toEpochDay();
             boolean internet = isInternet(h);
-            for (String code : diagnosisCodes(h)) {
+            for (String code : codes) {
                 facts.add(new HistoryDiagnosisFact(h.id(), code, daysBefore, internet));
             }
         }
@@ -228,12 +290,21 @@ final class CareFacts {
         });
     }
 
+    private record CodeDay(String code, long day) {}
+
     private static void consumables(Encounter current, List<Object> facts) {
-        Map<String, List<FeeLine>> byCodeDay = new LinkedHashMap<>();
+        Map<CodeDay, List<FeeLine>> byCodeDay = null;
         for (FeeLine l : current.feeLines()) {
             if (l.current() && l.listType() == ListType.CONSUMABLE && l.time() != null && l.quantity() != null) {
-                byCodeDay.computeIfAbsent(l.itemCode() + "|" + l.time().toLocalDate(), k -> new ArrayList<>()).add(l);
+                if (byCodeDay == null) {
+                    byCodeDay = new LinkedHashMap<>();
+                }
+                byCodeDay.computeIfAbsent(new CodeDay(l.itemCode(), l.time().toLocalDate().toEpochDay()),
+                        k -> new ArrayList<>()).add(l);
             }
+        }
+        if (byCodeDay == null) {
+            return;
         }
         byCodeDay.values().forEach(lines -> {
             BigDecimal quantity = BigDecimal.ZERO;

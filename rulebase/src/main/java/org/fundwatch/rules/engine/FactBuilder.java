@@ -52,7 +52,7 @@ final class FactBuilder {
         if (current == null) {
             return null;
         }
-        List<Object> facts = new ArrayList<>(current.feeLines().size() + 8);
+        List<Object> facts = new ArrayList<>(current.feeLines().size() + 32);
         LocalDate reference = referenceDate(current);
         long refDay = reference == null ? -1 : reference.toEpochDay();
         var p = ctx.patient();
@@ -82,11 +82,18 @@ final class FactBuilder {
             facts.add(new ProcedureFact(pr.code(), pr.name(), IcdDemographics.procedureSex(pr.code())));
         }
         long lineTotal = 0;
-        List<LineFact> lines = new ArrayList<>(current.feeLines().size());
-        int i = 0;
-        for (FeeLine l : current.feeLines()) {
-            LineFact line = lineFact(i++, l);
-            lines.add(line);
+        List<FeeLine> feeLines = current.feeLines();
+        int n = feeLines.size();
+        LineFact[] lines = new LineFact[n];
+        CodeKnowledge[] knowledge = new CodeKnowledge[n];
+        boolean usage = false;
+        for (int i = 0; i < n; i++) {
+            FeeLine l = feeLines.get(i);
+            CodeKnowledge k = index.of(l.itemCode());
+            LineFact line = lineFact(i, l, k);
+            lines[i] = line;
+            knowledge[i] = k;
+            usage |= k.hasUsageLimit();
             facts.add(line);
             lineTotal += line.getAmountFen();
         }
@@ -111,15 +118,18 @@ final class FactBuilder {
                     hAdmission < 0 || admissionDay < 0 ? -1 : admissionDay - hAdmission));
             for (FeeLine l : h.feeLines()) {
                 long day = l.time() == null ? hAdmission : l.time().toLocalDate().toEpochDay();
-                long[] covered = coverage(l);
-                HistoryLineFact hl = new HistoryLineFact(h.id(), hInstitution, l.lineId(), l.itemCode(), day, covered[0],
-                        covered[1]);
+                long start = l.time() == null ? -1 : l.time().toLocalDate().toEpochDay();
+                long to = coveredTo(l, start);
+                HistoryLineFact hl = new HistoryLineFact(h.id(), hInstitution, l.lineId(), l.itemCode(), day,
+                        to < 0 ? -1 : start, to);
                 historyLines.add(hl);
                 facts.add(hl);
             }
         }
-        addUsage(lines, historyLines, facts);
-        care.addTo(ctx, current, encounter, ageDays, facts);
+        if (usage) {
+            addUsage(lines, knowledge, historyLines, facts);
+        }
+        care.addTo(ctx, current, encounter, registered, ageDays, facts);
         return new Facts(facts, encounter, reference);
     }
 
@@ -153,30 +163,32 @@ final class FactBuilder {
                 age == null ? -1 : age[1], age == null ? null : IcdDemographics.ageText(age));
     }
 
-    private LineFact lineFact(int i, FeeLine l) {
-        CodeKnowledge k = index.of(l.itemCode());
+    private static LineFact lineFact(int i, FeeLine l, CodeKnowledge k) {
         long unitMicros = l.unitPrice() == null ? -1 : KnowledgeIndex.micros(l.unitPrice());
         long expected = l.unitPrice() == null || l.quantity() == null ? -1
                 : l.unitPrice().multiply(l.quantity()).setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValue();
-        long[] covered = coverage(l);
+        long day = l.time() == null ? -1 : l.time().toLocalDate().toEpochDay();
+        long to = coveredTo(l, day);
         return new LineFact(i, l.lineId(), l.itemCode(), l.name(), l.listType(), l.prescriptionNo(), l.current(), l.time(),
-                l.time() == null ? -1 : l.time().toLocalDate().toEpochDay(), l.quantity(), unitMicros,
-                l.amount() == null ? 0 : l.amount().fen(), expected, l.doctorCode(), covered[0], covered[1], k);
+                day, l.quantity(), unitMicros, l.amount() == null ? 0 : l.amount().fen(), expected, l.doctorCode(),
+                to < 0 ? -1 : day, to, k);
     }
 
-    /** The days a medicine line covers: [start, stop) of the order, else start + days supply; {-1,-1} unknown. */
-    private static long[] coverage(FeeLine l) {
+    /**
+     * The end (exclusive epoch day) of the days a medicine line covers, which start on its {@code day}: the order's
+     * stop, else start + days supply; -1 when unknown (then the start is unknown too).
+     */
+    private static long coveredTo(FeeLine l, long day) {
         if (l.time() == null) {
-            return new long[] {-1, -1};
+            return -1;
         }
-        long from = l.time().toLocalDate().toEpochDay();
         if (l.stopTime() != null && l.stopTime().isAfter(l.time())) {
-            return new long[] {from, l.stopTime().toLocalDate().toEpochDay()};
+            return l.stopTime().toLocalDate().toEpochDay();
         }
         if (l.daysSupply() != null && l.daysSupply().signum() > 0) {
-            return new long[] {from, from + l.daysSupply().setScale(0, RoundingMode.CEILING).longValue()};
+            return day + l.daysSupply().setScale(0, RoundingMode.CEILING).longValue();
         }
-        return new long[] {-1, -1};
+        return -1;
     }
 
     /** hosp_lv 01–04 三级, 05–07 二级, 08–10 一级; anything else unknown (0). */
@@ -194,32 +206,29 @@ final class FactBuilder {
 
     // ---- usage windows ----
 
-    private void addUsage(List<LineFact> lines, List<HistoryLineFact> history, List<Object> facts) {
-        Map<String, List<LineFact>> restricted = null;
-        for (LineFact l : lines) {
-            CodeKnowledge k = index.of(l.getItemCode());
-            if (l.isCurrent() && l.getDay() >= 0 && (k.frequency() != null || k.period() != null || k.course() != null
-                    || k.paymentCourseDays() > 0)) {
-                if (restricted == null) {
-                    restricted = new HashMap<>();
-                }
-                restricted.computeIfAbsent(l.getItemCode(), c -> new ArrayList<>()).add(l);
+    /**
+     * One pass per code with a usage limit that has a current dated line, in the order the codes first appear (the
+     * facts' order does not change the findings; a stable order keeps runs reproducible).
+     */
+    private static void addUsage(LineFact[] lines, CodeKnowledge[] knowledge, List<HistoryLineFact> history,
+                                 List<Object> facts) {
+        List<String> done = new ArrayList<>(2);
+        for (int i = 0; i < lines.length; i++) {
+            LineFact first = lines[i];
+            CodeKnowledge k = knowledge[i];
+            if (!k.hasUsageLimit() || !first.isCurrent() || first.getDay() < 0 || done.contains(first.getItemCode())) {
+                continue;
             }
-        }
-        if (restricted == null) {
-            return;
-        }
-        for (Map.Entry<String, List<LineFact>> e : restricted.entrySet()) {
-            String code = e.getKey();
-            CodeKnowledge k = index.of(code);
-            List<LineFact> sameCode = new ArrayList<>();
+            String code = first.getItemCode();
+            done.add(code);
+            List<LineFact> sameCode = new ArrayList<>(4);
             for (LineFact l : lines) {
                 if (code.equals(l.getItemCode()) && l.getDay() >= 0) {
                     sameCode.add(l);
                 }
             }
-            List<Long> historyDays = new ArrayList<>();
-            List<long[]> historyCoverage = new ArrayList<>();
+            List<Long> historyDays = history.isEmpty() ? List.of() : new ArrayList<>(4);
+            List<long[]> historyCoverage = history.isEmpty() ? List.of() : new ArrayList<>(4);
             for (HistoryLineFact h : history) {
                 if (code.equals(h.getItemCode()) && h.getDay() >= 0) {
                     historyDays.add(h.getDay());
@@ -284,20 +293,71 @@ final class FactBuilder {
 
     private static void drugCourse(String code, int maxDays, List<LineFact> sameCode, List<long[]> history,
                                    List<Object> facts) {
-        TreeSet<Long> covered = new TreeSet<>();
-        for (LineFact l : sameCode) {
-            addDays(covered, l.getCoveredFrom(), l.getCoveredTo(), l.getDay());
-        }
-        for (long[] h : history) {
-            addDays(covered, h[0], h[1], h[2]);
+        long days = coveredDays(sameCode, history);
+        if (days < 0) { // beyond ~27 years of coverage: the day-by-day count with its cap
+            TreeSet<Long> covered = new TreeSet<>();
+            for (LineFact l : sameCode) {
+                addDays(covered, l.getCoveredFrom(), l.getCoveredTo(), l.getDay());
+            }
+            for (long[] h : history) {
+                addDays(covered, h[0], h[1], h[2]);
+            }
+            days = covered.size();
         }
         String name = sameCode.get(0).getName();
-        emit(facts, "drug-course", code, name, "累计用药天数", covered.size(), maxDays, sameCode);
+        emit(facts, "drug-course", code, name, "累计用药天数", days, maxDays, sameCode);
     }
+
+    /**
+     * The number of distinct days covered by the lines and history entries — each covers [from, to) when known, else
+     * its own day — as the union of sorted intervals; -1 when it reaches {@link #MAX_COVERED_DAYS} (then the caller
+     * counts day by day, which caps the count the way it always has).
+     */
+    private static long coveredDays(List<LineFact> sameCode, List<long[]> history) {
+        int n = sameCode.size() + history.size();
+        long[] from = new long[n];
+        long[] to = new long[n];
+        int i = 0;
+        for (LineFact l : sameCode) {
+            boolean known = l.getCoveredFrom() >= 0 && l.getCoveredTo() > l.getCoveredFrom();
+            from[i] = known ? l.getCoveredFrom() : l.getDay();
+            to[i++] = known ? l.getCoveredTo() : l.getDay() + 1;
+        }
+        for (long[] h : history) {
+            boolean known = h[0] >= 0 && h[1] > h[0];
+            from[i] = known ? h[0] : h[2];
+            to[i++] = known ? h[1] : h[2] + 1;
+        }
+        // insertion sort by start: a handful of intervals per code
+        for (int a = 1; a < n; a++) {
+            long f = from[a];
+            long t = to[a];
+            int b = a - 1;
+            while (b >= 0 && from[b] > f) {
+                from[b + 1] = from[b];
+                to[b + 1] = to[b];
+                b--;
+            }
+            from[b + 1] = f;
+            to[b + 1] = t;
+        }
+        long total = 0;
+        long end = Long.MIN_VALUE;
+        for (int a = 0; a < n; a++) {
+            long start = Math.max(from[a], end);
+            if (to[a] > start) {
+                total += to[a] - start;
+            }
+            end = Math.max(end, to[a]);
+        }
+        return total >= MAX_COVERED_DAYS ? -1 : total;
+    }
+
+    private static final int MAX_COVERED_DAYS = 10_000;
 
     private static void addDays(TreeSet<Long> covered, long from, long to, long day) {
         if (from >= 0 && to > from) {
-            for (long d = from; d < to && covered.size() < 10_000; d++) {
+            for (long d = from; d < to && covered.size() < MAX_COVERED_DAYS; d++) {
                 covered.add(d);
             }
         } else {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.fundwatch.model.Money;
 import org.fundwatch.model.Phase;
@@ -27,14 +28,28 @@ public record Finding(String id, String ruleId, String ruleName, String official
      * same violation must not raise a second alert.
      */
     public static String idOf(String ruleId, Subject subject, Map<String, String> evidence) {
-        StringBuilder key = new StringBuilder(128).append(ruleId).append('|').append(subject.patientId()).append('|')
-                .append(subject.encounterId()).append('|').append(String.join(",", subject.lineIds())).append('|');
-        evidence.forEach((k, v) -> key.append(k).append('=').append(v).append(';'));
+        StringBuilder key = new StringBuilder(256).append(ruleId).append('|').append(subject.patientId()).append('|')
+                .append(subject.encounterId()).append('|');
+        List<String> lineIds = subject.lineIds();
+        for (int i = 0, n = lineIds.size(); i < n; i++) {
+            key.append(i == 0 ? "" : ",").append(lineIds.get(i));
+        }
+        key.append('|');
+        for (Map.Entry<String, String> e : evidence.entrySet()) {
+            key.append(e.getKey()).append('=').append(e.getValue()).append(';');
+        }
+        // One digest per thread: MessageDigest.getInstance is a provider lookup, costlier than hashing the key.
+        MessageDigest sha256 = SHA256.get();
+        byte[] hash = sha256.digest(key.toString().getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(hash, 0, 16);
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 }

@@ -19,6 +19,9 @@ final class IcdDemographics {
             "N88", "N89", "N90", "N91", "N92", "N93", "N94", "N95", "N96", "N97", "N98", "Q50", "Q51", "Q52",
             "R87", "Z30.1", "Z32", "Z33", "Z34", "Z35", "Z36", "Z39");
 
+    private static final PrefixSet MALE = new PrefixSet(MALE_ONLY);
+    private static final PrefixSet FEMALE = new PrefixSet(FEMALE_ONLY);
+
     /** 1 year (⌊365.25⌋ days) and 10 / 60 years in days. */
     static final long ONE_YEAR = 365;
     static final long TEN_YEARS = 3652;
@@ -32,13 +35,13 @@ final class IcdDemographics {
         if (code == null) {
             return null;
         }
-        if (startsWithAny(code, MALE_ONLY)) {
+        if (MALE.matches(code)) {
             return "1";
         }
         if (code.startsWith("O") && code.length() > 1 && Character.isDigit(code.charAt(1))) {
             return "2";
         }
-        return startsWithAny(code, FEMALE_ONLY) ? "2" : null;
+        return FEMALE.matches(code) ? "2" : null;
     }
 
     /** {min, max} age in days (-1 = open) of an ICD-10 code, or null when it has no age limit. */
@@ -74,12 +77,23 @@ final class IcdDemographics {
         return chapter >= 65 && chapter <= 75 ? "2" : null;
     }
 
-    private static boolean startsWithAny(String code, List<String> prefixes) {
-        for (String p : prefixes) {
-            if (code.startsWith(p)) {
-                return true;
-            }
+    /** Code prefixes as hash lookups, one per distinct prefix length (2 here) instead of a scan of the list. */
+    private static final class PrefixSet {
+        private final java.util.Set<String> prefixes;
+        private final int[] lengths;
+
+        PrefixSet(List<String> prefixes) {
+            this.prefixes = java.util.Set.copyOf(prefixes);
+            this.lengths = prefixes.stream().mapToInt(String::length).distinct().sorted().toArray();
         }
-        return false;
+
+        boolean matches(String code) {
+            for (int length : lengths) {
+                if (length <= code.length() && prefixes.contains(code.substring(0, length))) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

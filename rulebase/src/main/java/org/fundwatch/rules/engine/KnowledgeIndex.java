@@ -120,6 +120,7 @@ final class KnowledgeIndex {
         }
         for (DuplicateChargePair r : kb.table(PackTable.DUPLICATE_CHARGE)) {
             duplicates.computeIfAbsent(r.mainItemCode(), c -> new HashMap<>()).put(r.subItemCode(), r);
+            with(b, r.subItemCode(), k -> k.duplicateSub = true);
         }
         duplicates.forEach((code, subs) -> with(b, code, k -> k.duplicateSubs = subs));
         // Prices only matter for codes that also have a restriction or a cap; every priced code gets an entry

@@ -7,70 +7,63 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.model.codegen.ExecutableModelProject;
 import org.fundwatch.model.EncounterContext;
 import org.fundwatch.model.Money;
 import org.fundwatch.model.Phase;
 import org.fundwatch.pack.KnowledgePack;
-import org.fundwatch.rules.source.DrlFile;
 import org.fundwatch.rules.source.RuleMetadata;
 import org.fundwatch.rules.source.RulePackException;
 import org.fundwatch.rules.source.RulePackSource;
 import org.kie.api.KieBase;
 import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 
 /**
- * A rule pack compiled against a knowledge pack, ready to evaluate encounters. Compile once per pack (≈1–2 s, Drools
- * executable model — the MVEL path is broken in Drools 10.2.0, design notes §6) and share the engine: {@link #evaluate}
- * is thread-safe.
+ * A rule pack compiled against a knowledge pack, ready to evaluate encounters. Make it once per pack and share it:
+ * {@link #evaluate} is thread-safe. {@link #compile} compiles the DRL to the Drools executable model (1–5 s, the MVEL
+ * path is broken in Drools 10.2.0, design notes §6); {@link #load} reuses a compiled model stored with a built
+ * registry version ({@value #COMPILED_MODEL}, about 0.2 s) and compiles only when there is none that fits.
  *
- * <p>Per evaluation the engine (1) builds facts in Java (enrichment, {@code FactBuilder}), (2) borrows a session from a
- * {@link KieSessionsPool} (pooled stateful sessions are reset on {@code dispose()}, so there is no per-call session
- * construction; borrow + dispose measured at 1–2 µs; a comparison with fresh stateless sessions is not done yet),
- * inserts the facts and fires with an agenda filter that keeps
- * only rules of the phase / scene / effective dates ({@link FindingCollector}), (3) attaches the metadata to what the
- * rules reported.
+ * <p>Per evaluation the engine (1) builds facts in Java (enrichment, {@code FactBuilder}: one knowledge lookup per
+ * line, usage windows aggregated in Java), (2) borrows a pooled session of the phase's own KieBase — one KieBase per
+ * phase, built from the compiled model with only that phase's rules, so rules of other phases are never matched —
+ * inserts the facts and fires with an agenda filter for scene / effective dates / requested ids
+ * ({@link FindingCollector}), (3) attaches the metadata to what the rules reported (finding ids hashed with a
+ * per-thread digest).
  *
  * <p>Failure isolation: a throwing consequence is recorded by {@link IsolatingConsequenceHandler} and firing
  * continues. A throwing condition aborts the network evaluation; the engine names the rule from the constraint error
- * and re-runs the encounter on a variant KieBase without that rule (created from the already compiled module, cached
- * per excluded set), so the other rules still produce their findings.
+ * and re-runs the encounter on a variant KieBase of the phase without that rule (built from the same compiled model,
+ * cached per excluded set), so the other rules still produce their findings.
  */
 public final class RuleEngine {
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"([^\"]+)\"|rule \"([^\"]+)\"|Rule: ([^\\s,\\]]+)");
-    private static final AtomicLong COMPILATIONS = new AtomicLong();
-    private static final String RESOURCE_ROOT = "src/main/resources/";
+
+    /** The compiled executable model inside a built pack version directory. */
+    public static final String COMPILED_MODEL = "compiled/executable-model.jar";
 
     private final RulePackSource pack;
     private final KnowledgePack kb;
     private final Map<String, RuleMetadata> rules;
     private final FactBuilder facts;
     private final KnowledgeIndex index;
-    private final KieContainer container;
+    private final CompiledRules compiled;
     private final KieBaseConfiguration baseConfiguration;
-    private final Variant primary;
-    private final Map<Set<String>, Variant> variants = new ConcurrentHashMap<>();
+    private final Map<VariantKey, Variant> variants = new ConcurrentHashMap<>();
     private final int poolSize;
     private final org.fundwatch.rules.engine.fact.RuleParams params;
 
     private record Variant(KieBase base, KieSessionsPool pool) {}
 
-    private RuleEngine(RulePackSource pack, KnowledgePack kb, KieContainer container, KieBaseConfiguration conf,
-                       int poolSize) {
+    /** A KieBase holds only the rules of one phase, minus the rules excluded after a failing condition. */
+    private record VariantKey(Phase phase, Set<String> excluded) {}
+
+    private RuleEngine(RulePackSource pack, KnowledgePack kb, CompiledRules compiled, int poolSize) {
         this.pack = pack;
         this.kb = kb;
         Map<String, RuleMetadata> byId = new HashMap<>();
@@ -79,12 +72,11 @@ public final class RuleEngine {
         this.params = new org.fundwatch.rules.engine.fact.RuleParams(pack.rules());
         this.index = KnowledgeIndex.of(kb);
         this.facts = new FactBuilder(kb, index);
-        this.container = container;
+        this.compiled = compiled;
+        KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration();
+        conf.setOption(ConsequenceExceptionHandlerOption.get(IsolatingConsequenceHandler.class));
         this.baseConfiguration = conf;
         this.poolSize = poolSize;
-        KieBase base = container.newKieBase(conf);
-        this.primary = new Variant(base, base.newKieSessionsPool(poolSize));
-        variants.put(Set.of(), primary);
     }
 
     /**
@@ -93,33 +85,64 @@ public final class RuleEngine {
      * the pack is not compatible with {@code kb}'s version.
      */
     public static RuleEngine compile(RulePackSource pack, KnowledgePack kb) {
+        checkCompatible(pack, kb);
+        return create(pack, kb, CompiledRules.compile(pack));
+    }
+
+    /**
+     * An engine from an already compiled model of {@code pack} (e.g. stored with a built registry version, see
+     * {@link #compiledModel()}): no DRL compilation, so a published pack becomes usable in well under a second. Falls
+     * back to {@link #compile} when {@code compiled} is null or was not compiled from exactly these rules by the
+     * running Drools version.
+     */
+    public static RuleEngine load(RulePackSource pack, KnowledgePack kb, CompiledRules compiled) {
+        checkCompatible(pack, kb);
+        if (compiled == null || !compiled.matches(pack.rulesSha256())) {
+            return compile(pack, kb);
+        }
+        return create(pack, kb, compiled);
+    }
+
+    /**
+     * An engine for the pack in {@code dir} — a built registry version or a source directory: uses the compiled model
+     * stored as {@value #COMPILED_MODEL} when it was compiled from exactly these rules by the running Drools version
+     * (no DRL compilation: a published version is usable in a fraction of a second), else compiles.
+     */
+    public static RuleEngine load(java.nio.file.Path dir, KnowledgePack kb) {
+        RulePackSource pack = RulePackSource.load(dir);
+        java.nio.file.Path model = dir.resolve(COMPILED_MODEL);
+        CompiledRules compiled = null;
+        if (java.nio.file.Files.isRegularFile(model)) {
+            try {
+                compiled = CompiledRules.read(java.nio.file.Files.readAllBytes(model));
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                // a damaged or foreign file: compile from the sources instead
+                compiled = null;
+            }
+        }
+        return load(pack, kb, compiled);
+    }
+
+    private static void checkCompatible(RulePackSource pack, KnowledgePack kb) {
         if (!pack.info().isCompatibleWith(kb.version())) {
             throw new RulePackException("pack.yaml:1: kb_compatible " + pack.info().kbCompatible() + " does not include "
                     + kb.version() + "; add it (or a glob) or use a compatible knowledge pack");
         }
-        KieServices ks = KieServices.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId releaseId = ks.newReleaseId("org.fundwatch.rules", pack.info().name(),
-                pack.info().version() + "-" + pack.rulesSha256().substring(0, 12) + "-" + COMPILATIONS.incrementAndGet());
-        kfs.generateAndWritePomXML(releaseId);
-        for (DrlFile drl : pack.drlFiles()) {
-            kfs.write(RESOURCE_ROOT + drl.path(), drl.text());
-        }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            List<String> problems = new ArrayList<>();
-            for (Message m : errors) {
-                String path = m.getPath() == null ? "rules/?" : m.getPath().replace(RESOURCE_ROOT, "");
-                problems.add(path + ":" + Math.max(1, m.getLine()) + ": " + m.getText().strip());
-            }
-            throw new RulePackException(problems);
-        }
-        KieContainer container = ks.newKieContainer(releaseId);
-        KieBaseConfiguration conf = ks.newKieBaseConfiguration();
-        conf.setOption(ConsequenceExceptionHandlerOption.get(IsolatingConsequenceHandler.class));
+    }
+
+    private static RuleEngine create(RulePackSource pack, KnowledgePack kb, CompiledRules compiled) {
         int pool = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
-        return new RuleEngine(pack, kb, container, conf, pool);
+        RuleEngine engine = new RuleEngine(pack, kb, compiled, pool);
+        // Build every phase's KieBase now, not on the first request.
+        for (Phase phase : Phase.values()) {
+            engine.variant(phase, Set.of());
+        }
+        return engine;
+    }
+
+    /** The compiled executable model (to store with a built pack version and {@link #load} later). */
+    public CompiledRules compiledModel() {
+        return compiled;
     }
 
     /** The rule pack. */
@@ -157,7 +180,7 @@ public final class RuleEngine {
                 built.encounter(), built.date());
         Set<String> excluded = Set.of();
         while (true) {
-            Variant variant = variant(excluded);
+            Variant variant = variant(phase, excluded);
             KieSession session = variant.pool().newKieSession();
             try {
                 session.setGlobal("out", out);
@@ -205,16 +228,20 @@ public final class RuleEngine {
         return findings;
     }
 
-    private Variant variant(Set<String> excluded) {
-        return variants.computeIfAbsent(excluded, ex -> {
-            KieBase base = container.newKieBase(baseConfiguration);
-            for (KiePackage p : base.getKiePackages()) {
-                for (Rule r : List.copyOf(p.getRules())) {
-                    if (ex.contains(r.getName())) {
-                        base.removeRule(p.getName(), r.getName());
-                    }
-                }
-            }
+    /**
+     * The KieBase of {@code phase} without {@code excluded}. Rules of other phases are removed from the network rather
+     * than filtered at firing time, so their conditions are never evaluated: each phase pays only for its own rules.
+     */
+    private Variant variant(Phase phase, Set<String> excluded) {
+        Variant v = variants.get(new VariantKey(phase, excluded));
+        if (v != null) {
+            return v;
+        }
+        return variants.computeIfAbsent(new VariantKey(phase, excluded), key -> {
+            KieBase base = compiled.kieBase(name -> {
+                RuleMetadata meta = rules.get(name);
+                return meta != null && meta.phases().contains(key.phase()) && !key.excluded().contains(name);
+            }, baseConfiguration);
             return new Variant(base, base.newKieSessionsPool(poolSize));
         });
     }

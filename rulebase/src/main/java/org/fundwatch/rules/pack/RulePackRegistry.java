@@ -48,6 +48,8 @@ public final class RulePackRegistry {
     public static final Path DEFAULT = Path.of("var", "rules-registry");
     static final String STATUS_DIR = "status";
     static final String INDEX = "index.json";
+    /** Where a version directory keeps the compiled executable model (see {@code RuleEngine.load(Path, …)}). */
+    public static final String COMPILED_MODEL = org.fundwatch.rules.engine.RuleEngine.COMPILED_MODEL;
 
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT)
@@ -87,6 +89,16 @@ public final class RulePackRegistry {
      * existing version.
      */
     public Built build(Path sourceDir, PackInfo info, TestSummary tests) {
+        return build(sourceDir, info, tests, null);
+    }
+
+    /**
+     * As {@link #build(Path, PackInfo, TestSummary)}, also storing {@code compiledModel} (the executable model of the
+     * pack's DRL, {@code CompiledRules.write()}) as {@value #COMPILED_MODEL} so that loading the version needs no DRL
+     * compilation. The model is not part of the content hash (which covers the sources); it records the hash of the
+     * rules it was compiled from and is used only when that matches.
+     */
+    public Built build(Path sourceDir, PackInfo info, TestSummary tests, byte[] compiledModel) {
         Map<String, String> files = ContentHash.files(sourceDir);
         String hash = ContentHash.pack(files);
         Path target = dir(info.name(), info.version());
@@ -109,6 +121,11 @@ public final class RulePackRegistry {
             Map<String, String> copied = ContentHash.files(staging);
             if (!copied.equals(files)) {
                 throw new RegistryException(sourceDir + ": sources changed while building; build again");
+            }
+            if (compiledModel != null) {
+                Path model = staging.resolve(COMPILED_MODEL);
+                Files.createDirectories(model.getParent());
+                writeNew(model, compiledModel);
             }
             writeNew(staging.resolve(Artifact.FILE), JSON.writeValueAsBytes(artifact));
             makeReadOnly(staging);

@@ -75,7 +75,7 @@ public class EngineBenchmark {
         KnowledgePack knowledge = KnowledgePack.load(kb.isEmpty() ? buildKb() : Path.of(kb));
         engine = RuleEngine.compile(RulePackSource.load(Path.of(pack)), knowledge);
         evaluationPhase = Phase.valueOf(phase);
-        contexts = generate(knowledge, 512, 20, new Random(20250614));
+        contexts = generate(knowledge, 512, 20, new Random(20250614), evaluationPhase);
     }
 
     @Benchmark
@@ -90,8 +90,13 @@ public class EngineBenchmark {
         return new PackBuilder(Path.of(shared, "reference")).build(out).dir();
     }
 
-    /** {@code count} inpatient/outpatient encounters with {@code lines} lines each. */
+    /** {@code count} inpatient/outpatient encounters with {@code lines} lines each, as pre-event requests. */
     public static List<EncounterContext> generate(KnowledgePack kb, int count, int lines, Random random) {
+        return generate(kb, count, lines, random, Phase.PRE);
+    }
+
+    /** {@code count} inpatient/outpatient encounters with {@code lines} lines each, as requests of {@code phase}. */
+    public static List<EncounterContext> generate(KnowledgePack kb, int count, int lines, Random random, Phase phase) {
         List<String> restricted = new ArrayList<>();
         kb.table(PackTable.DRUG_GENDER).stream().limit(400).forEach(r -> restricted.add(r.drugCode()));
         kb.table(PackTable.DRUG_AGE).stream().limit(300).forEach(r -> restricted.add(r.code()));
@@ -164,7 +169,7 @@ public class EngineBenchmark {
                         List.of(feeLines.get(h)), null));
             }
             Patient patient = new Patient("P" + n, null, gender, birth, "310", null);
-            out.add(new EncounterContext(patient, encounters, current.id(), Phase.PRE, "4", null, List.of()));
+            out.add(new EncounterContext(patient, encounters, current.id(), phase, "4", null, List.of()));
         }
         return out;
     }

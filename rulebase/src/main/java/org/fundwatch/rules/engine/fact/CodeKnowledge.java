@@ -36,6 +36,8 @@ public final class CodeKnowledge {
     final long listPriceMicros;
     final long priceCapMicros;
     final Map<String, DuplicateChargePair> duplicateSubs;
+    final boolean duplicateSub;
+    private final boolean usageLimit;
 
     private CodeKnowledge(Builder b) {
         genderOnly = b.genderOnly;
@@ -59,6 +61,8 @@ public final class CodeKnowledge {
         listPriceMicros = b.listPriceMicros;
         priceCapMicros = b.priceCapMicros;
         duplicateSubs = Map.copyOf(b.duplicateSubs);
+        duplicateSub = b.duplicateSub;
+        usageLimit = frequency != null || period != null || course != null || paymentCourseDays > 0;
     }
 
     public ItemFrequency frequency() {
@@ -75,6 +79,11 @@ public final class CodeKnowledge {
 
     public int paymentCourseDays() {
         return paymentCourseDays;
+    }
+
+    /** Whether the code has a frequency, period, course or payment-course limit (usage is aggregated in Java). */
+    public boolean hasUsageLimit() {
+        return usageLimit;
     }
 
     /** Mutable builder used by the knowledge index. */
@@ -100,6 +109,8 @@ public final class CodeKnowledge {
         public long listPriceMicros = -1;
         public long priceCapMicros = -1;
         public Map<String, DuplicateChargePair> duplicateSubs = Map.of();
+        /** The code is the included (sub) item of at least one published duplicate-charge pair. */
+        public boolean duplicateSub;
 
         public CodeKnowledge build() {
             return new CodeKnowledge(this);

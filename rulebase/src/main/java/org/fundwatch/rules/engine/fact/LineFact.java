@@ -255,6 +255,14 @@ public final class LineFact {
         return !k.duplicateSubs.isEmpty();
     }
 
+    /**
+     * Whether the code is the included item of some published duplicate-charge pair: a cheap (alpha) condition that
+     * {@link #duplicates} implies, so lines that can never be a duplicate stay out of the join.
+     */
+    public boolean isDuplicateSub() {
+        return k.duplicateSub;
+    }
+
     /** The published pair in which this line's item includes {@code subItemCode}, or null. */
     public DuplicateChargePair duplicatePair(String subItemCode) {
         return k.duplicateSubs.get(subItemCode);
@@ -289,7 +297,33 @@ public final class LineFact {
         if (code == null || code.length() < 4 || (code.charAt(0) != 'X' && code.charAt(0) != 'Z')) {
             return null;
         }
-        return code.substring(1, 4);
+        int slot = slot(code.charAt(1), code.charAt(2), code.charAt(3));
+        if (slot < 0) {
+            return code.substring(1, 4);
+        }
+        String cached = ATC_SUBGROUPS[slot];
+        if (cached == null) {
+            cached = code.substring(1, 4); // racing threads store equal strings: harmless
+            ATC_SUBGROUPS[slot] = cached;
+        }
+        return cached;
+    }
+
+    /** One shared string per subgroup (A–Z/0–9 characters), so building a line allocates none. */
+    private static final String[] ATC_SUBGROUPS = new String[36 * 36 * 36];
+
+    private static int slot(char a, char b, char c) {
+        int x = base36(a);
+        int y = base36(b);
+        int z = base36(c);
+        return x < 0 || y < 0 || z < 0 ? -1 : (x * 36 + y) * 36 + z;
+    }
+
+    private static int base36(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        return c >= 'A' && c <= 'Z' ? 10 + c - 'A' : -1;
     }
 
     @Override

@@ -1,10 +1,12 @@
 package org.fundwatch.rules.engine.fact;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fundwatch.rules.source.RuleMetadata;
 
 /**
@@ -12,43 +14,82 @@ import org.fundwatch.rules.source.RuleMetadata;
  * conditions read thresholds from the metadata instead of literals: a region changes a threshold by publishing a new
  * pack version with other metadata, without touching the DRL. Parsed once per compiled pack; immutable, shared.
  * Every accessor takes the default the rule falls back to when its metadata names no value.
+ *
+ * <p>Conditions call these accessors once per candidate fact and evaluation, so they are lookups without allocation:
+ * parameters are parsed once (number, list, {@code key=value|value} entries) into a map per rule, and the DRL's
+ * fallback literals are parsed once and cached by their text.
  */
 public final class RuleParams {
-    private final Map<String, String> text = new HashMap<>();
-    private final Map<String, BigDecimal> numbers = new HashMap<>();
-    private final Map<String, List<String>> lists = new HashMap<>();
+    /** Parsed fallback literals, shared by every pack (the DRL's literals: a few dozen strings). */
+    private static final Map<String, Value> FALLBACKS = new ConcurrentHashMap<>();
+
+    private final Map<String, Map<String, Value>> byRule = new HashMap<>();
+
+    /** One parameter value in every form a rule may read it. */
+    private record Value(String text, BigDecimal number, List<String> list, List<Entry> entries) {
+        static Value parse(String text) {
+            List<String> list = Arrays.stream(text.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+            BigDecimal number;
+            try {
+                number = new BigDecimal(text.strip());
+            } catch (NumberFormatException notANumber) {
+                number = null; // a text or list parameter
+            }
+            List<Entry> entries = new ArrayList<>();
+            for (String entry : list) {
+                int eq = entry.indexOf('=');
+                if (eq > 0) {
+                    entries.add(new Entry(entry.substring(0, eq).strip(), Arrays.stream(entry.substring(eq + 1)
+                            .split("\\|")).map(String::strip).filter(v -> !v.isEmpty()).toList()));
+                }
+            }
+            return new Value(text, number, list, List.copyOf(entries));
+        }
+    }
+
+    /** A {@code key=value|value} entry of a map-like list parameter. */
+    private record Entry(String key, List<String> values) {}
 
     public RuleParams(Iterable<RuleMetadata> rules) {
         for (RuleMetadata r : rules) {
-            r.params().forEach((key, value) -> {
-                String k = r.id() + "/" + key;
-                text.put(k, value);
-                lists.put(k, Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList());
-                try {
-                    numbers.put(k, new BigDecimal(value.strip()));
-                } catch (NumberFormatException notANumber) {
-                    // a text or list parameter
-                }
-            });
+            Map<String, Value> values = new HashMap<>();
+            r.params().forEach((key, value) -> values.put(key, Value.parse(value)));
+            if (!values.isEmpty()) {
+                byRule.put(r.id(), Map.copyOf(values));
+            }
         }
+    }
+
+    private Value value(String rule, String key) {
+        Map<String, Value> values = byRule.get(rule);
+        return values == null ? null : values.get(key);
+    }
+
+    private static Value fallback(String text) {
+        Value v = FALLBACKS.get(text);
+        return v != null ? v : FALLBACKS.computeIfAbsent(text, Value::parse);
     }
 
     /** The decimal parameter {@code key} of {@code rule}, else {@code fallback}. */
     public BigDecimal decimal(String rule, String key, String fallback) {
-        BigDecimal v = numbers.get(rule + "/" + key);
-        return v != null ? v : new BigDecimal(fallback);
+        Value v = value(rule, key);
+        if (v != null && v.number() != null) {
+            return v.number();
+        }
+        BigDecimal parsed = fallback(fallback).number();
+        return parsed != null ? parsed : new BigDecimal(fallback); // not a number: the same exception as ever
     }
 
     /** The integer parameter {@code key} of {@code rule}, else {@code fallback}. */
     public long integer(String rule, String key, long fallback) {
-        BigDecimal v = numbers.get(rule + "/" + key);
-        return v != null ? v.longValue() : fallback;
+        Value v = value(rule, key);
+        return v != null && v.number() != null ? v.number().longValue() : fallback;
     }
 
     /** The list parameter {@code key} of {@code rule} (a YAML list), else {@code fallback} (comma-separated). */
     public List<String> list(String rule, String key, String fallback) {
-        List<String> v = lists.get(rule + "/" + key);
-        return v != null ? v : Arrays.stream(fallback.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        Value v = value(rule, key);
+        return (v != null ? v : fallback(fallback)).list();
     }
 
     /** Whether {@code code} from character {@code offset} on starts with one of the list parameter's prefixes. */
@@ -56,8 +97,9 @@ public final class RuleParams {
         if (code == null || code.length() <= offset) {
             return false;
         }
-        for (String prefix : list(rule, key, fallback)) {
-            if (code.startsWith(prefix, offset)) {
+        List<String> prefixes = list(rule, key, fallback);
+        for (int i = 0, n = prefixes.size(); i < n; i++) {
+            if (code.startsWith(prefixes.get(i), offset)) {
                 return true;
             }
         }
@@ -66,7 +108,8 @@ public final class RuleParams {
 
     /** The parameter as text, else {@code fallback}. */
     public String text(String rule, String key, String fallback) {
-        return text.getOrDefault(rule + "/" + key, fallback);
+        Value v = value(rule, key);
+        return v != null ? v.text() : fallback;
     }
 
     /**
@@ -77,11 +120,12 @@ public final class RuleParams {
         if (code == null || code.length() <= offset) {
             return null;
         }
-        for (String entry : list(rule, key, fallback)) {
-            int eq = entry.indexOf('=');
-            if (eq > 0 && code.startsWith(entry.substring(0, eq).strip(), offset)) {
-                return Arrays.stream(entry.substring(eq + 1).split("\\|")).map(String::strip).filter(v -> !v.isEmpty())
-                        .toList();
+        Value v = value(rule, key);
+        List<Entry> entries = (v != null ? v : fallback(fallback)).entries();
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            Entry e = entries.get(i);
+            if (code.startsWith(e.key(), offset)) {
+                return e.values();
             }
         }
         return null;
@@ -89,6 +133,14 @@ public final class RuleParams {
 
     /** Whether {@code code} starts with one of {@code prefixes} (false for null arguments). */
     public static boolean startsWithAny(String code, List<String> prefixes) {
-        return code != null && prefixes != null && prefixes.stream().anyMatch(code::startsWith);
+        if (code == null || prefixes == null) {
+            return false;
+        }
+        for (int i = 0, n = prefixes.size(); i < n; i++) {
+            if (code.startsWith(prefixes.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

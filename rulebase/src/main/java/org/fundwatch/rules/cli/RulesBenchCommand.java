@@ -1,0 +1,146 @@
+package org.fundwatch.rules.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.fundwatch.cli.JmhBench;
+import org.fundwatch.model.Phase;
+import org.fundwatch.pack.KnowledgePack;
+import org.fundwatch.rules.engine.CompiledRules;
+import org.fundwatch.rules.engine.RuleEngine;
+import org.fundwatch.rules.engine.bench.EngineBenchmark;
+import org.fundwatch.rules.source.RulePackSource;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fundwatch bench rules} ({@code rules bench}): runs {@link EngineBenchmark} through the JMH Runner API with the
+ * GC profiler for the pre and mid phases (1 fork, 1 thread, short iterations) and prints
+ * {@code rule engine (pre): N encounters/s per thread, B B/evaluation}, the same for mid, and the pack-load times
+ * (DRL compilation vs loading the stored compiled model).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the rule engine with JMH (pre and mid phases) and the pack load time.")
+public final class RulesBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--pack", paramLabel = "DIR", description = "Rule pack source directory (default: rulebase/packs/national).")
+    Path pack = Locations.DEFAULT_PACK;
+
+    @Option(names = "--kb", paramLabel = "DIR", description = "Knowledge pack directory (default: newest under var/kb).")
+    Path kb;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Warm-up iterations (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--iterations", defaultValue = "3", description = "Measurement iterations (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--seconds", defaultValue = "2", description = "Seconds per iteration (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--quick", description = "1 warm-up and 2 measurement iterations of 1 s (a smoke run, not a figure to quote).")
+    boolean quick;
+
+    @Option(names = "--verbose", description = "Show JMH's own output and stack traces.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (warmup < 0 || iterations < 1 || seconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "need --warmup >= 0, --iterations >= 1 and --seconds >= 1");
+        }
+        if (!Files.isDirectory(pack)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "rule pack not found: " + pack);
+        }
+        if (quick) {
+            warmup = 1;
+            iterations = 2;
+            seconds = 1;
+        }
+        try {
+            Path found = Locations.knowledgePackDir(kb);
+            if (found == null || !Files.isDirectory(found)) {
+                err.println("rules bench: " + (found == null ? "no knowledge pack under var/kb: run `fundwatch kb build`"
+                        + " first or pass --kb DIR" : "knowledge pack not found: " + found));
+                err.flush();
+                return 1;
+            }
+            Path kbDir = found.toAbsolutePath();
+            KnowledgePack knowledge = KnowledgePack.load(kbDir);
+            RulePackSource source = RulePackSource.load(pack);
+            err.println("[rules bench] pack " + source.info().name() + "/" + source.info().version() + ", kb "
+                    + knowledge.version());
+            err.flush();
+            LoadTimes load = loadTimes(source, knowledge);
+            for (Phase phase : new Phase[] {Phase.PRE, Phase.MID}) {
+                JmhBench bench = JmhBench.of(EngineBenchmark.class, "evaluate")
+                        .param("kb", kbDir)
+                        .param("pack", pack.toAbsolutePath())
+                        .param("phase", phase.name())
+                        .iterations(warmup, iterations, seconds)
+                        .verbose(verbose);
+                err.println("[rules bench] " + phase.name().toLowerCase(Locale.ROOT) + ": " + bench.describe());
+                err.flush();
+                Options options = new OptionsBuilder().parent(bench.options()).addProfiler(GCProfiler.class).build();
+                RunResult result = new Runner(options).run().iterator().next();
+                out.println(String.format(Locale.ROOT, "rule engine (%s): %,.0f encounters/s per thread, %,.0f B/evaluation",
+                        phase.name().toLowerCase(Locale.ROOT), result.getPrimaryResult().getScore(), allocation(result)));
+                out.flush();
+            }
+            out.println(String.format(Locale.ROOT, "rule pack load: %,d ms compiling the DRL, %,d ms from the compiled model",
+                    load.compileMs(), load.loadMs()));
+            out.flush();
+            return 0;
+        } catch (Exception e) {
+            err.println("rules bench failed: " + e.getMessage()
+                    + " (check --pack/--kb; run `fundwatch kb build` first if there is no knowledge pack;"
+                    + " --verbose shows JMH's output)");
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        }
+    }
+
+    /** How long making an engine takes: compiling the DRL, and from the compiled model a built version stores. */
+    record LoadTimes(long compileMs, long loadMs) {}
+
+    static LoadTimes loadTimes(RulePackSource source, KnowledgePack knowledge) {
+        long t0 = System.nanoTime();
+        RuleEngine compiled = RuleEngine.compile(source, knowledge);
+        long compileMs = (System.nanoTime() - t0) / 1_000_000;
+        byte[] stored = compiled.compiledModel().write();
+        long t1 = System.nanoTime();
+        RuleEngine.load(source, knowledge, CompiledRules.read(stored));
+        long loadMs = (System.nanoTime() - t1) / 1_000_000;
+        return new LoadTimes(compileMs, loadMs);
+    }
+
+    /** {@code gc.alloc.rate.norm}: bytes allocated per benchmark operation. */
+    private static double allocation(RunResult result) {
+        for (var e : result.getSecondaryResults().entrySet()) {
+            if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+                Result<?> r = e.getValue();
+                return r.getScore();
+            }
+        }
+        return Double.NaN;
+    }
+}
