@@ -38,6 +38,7 @@ import org.fundwatch.stream.eval.PersonEvaluator;
 import org.fundwatch.stream.model.Alert;
 import org.fundwatch.stream.model.DeadLetter;
 import org.fundwatch.stream.model.Envelope;
+import org.fundwatch.stream.model.PackActivation;
 import org.fundwatch.stream.model.PackVersions;
 import org.fundwatch.stream.model.SettledEncounter;
 import org.fundwatch.stream.model.SourceLine;
@@ -70,7 +71,8 @@ public final class FundwatchJob {
 
     /** The job's streams, for sinks added by other modules (webhooks, the lake). */
     public record Pipeline(DataStream<Alert> alerts, DataStream<DeadLetter> deadLetters,
-                           DataStream<SettledEncounter> settled, DataStream<PackVersions> packs) {
+                           DataStream<SettledEncounter> settled, DataStream<PackVersions> packs,
+                           DataStream<PackActivation> activations) {
     }
 
     /** The configuration (checkpointing, restore, restarts) for an environment running {@code config}. */
@@ -134,6 +136,8 @@ public final class FundwatchJob {
                 .process(new DoctorEvaluator(config.doctorGrace())).name("evaluate per doctor").uid("doctor-evaluator");
         DataStream<Alert> alerts = personAlerts.union(doctorAlerts);
         DataStream<SettledEncounter> settled = personAlerts.getSideOutput(PersonEvaluator.SETTLED);
+        DataStream<PackActivation> activations = personAlerts.getSideOutput(PersonEvaluator.ACTIVATIONS)
+                .union(doctorAlerts.getSideOutput(PersonEvaluator.ACTIVATIONS));
 
         if (config.clickhouse() != null) {
             alerts.sinkTo(new ClickHouseSink<Alert>(config.clickhouse(), (a, out) -> {
@@ -153,7 +157,7 @@ public final class FundwatchJob {
                     .sinkTo(jsonl(Path.of(config.out(), "dead-letters"), "dead-letters")).name("JSONL dead letters")
                     .uid("jsonl-dead-letters");
         }
-        return new Pipeline(alerts, dead, settled, packs);
+        return new Pipeline(alerts, dead, settled, packs, activations);
     }
 
     /** Runs the job and waits for it (a bounded run ends by itself). */
