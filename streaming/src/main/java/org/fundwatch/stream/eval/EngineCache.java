@@ -35,6 +35,11 @@ public final class EngineCache {
             return running.join(); // another thread compiles it: wait for that one
         }
         try {
+            engine = ENGINES.get(key); // finished between the first look and the reservation
+            if (engine != null) {
+                mine.complete(engine);
+                return engine;
+            }
             engine = RuleEngine.compile(RulePackSource.load(Path.of(packs.rulesDir)),
                     KnowledgePacks.cached(Path.of(packs.kbDir)));
             ENGINES.put(key, engine);
