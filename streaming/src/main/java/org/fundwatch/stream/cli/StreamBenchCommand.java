@@ -75,6 +75,10 @@ public final class StreamBenchCommand implements Callable<Integer> {
             description = "Watermark delay (event time) of the ordered path (default: ${DEFAULT-VALUE}).")
     Duration outOfOrderness;
 
+    @Option(names = "--checkpoint-interval", defaultValue = "PT10S",
+            description = "Checkpoint interval (default: ${DEFAULT-VALUE}; the heap backend snapshots all state each time).")
+    Duration checkpointInterval;
+
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -92,10 +96,10 @@ public final class StreamBenchCommand implements Callable<Integer> {
         StreamConfig base = StreamConfig.of(data.toString()).withOnce(true).withParallelism(parallelism)
                 .withPacks(null, "national", pack.toString(), kbDir.toString())
                 .withOutOfOrderness(outOfOrderness)
-                .withCheckpoints(Files.createTempDirectory("fundwatch-bench-chk-").toString(), Duration.ofSeconds(2),
+                .withCheckpoints(Files.createTempDirectory("fundwatch-bench-chk-").toString(), checkpointInterval,
                         null);
         System.out.printf("stream bench: %s, parallelism %d, full pack %s, sinks off (no ClickHouse, no JSONL), "
-                + "checkpoints every 2 s, %d cores, load average %.1f%n", data, parallelism, pack,
+                + "checkpoints every %s, %d cores, load average %.1f%n", data, parallelism, pack, checkpointInterval,
                 Runtime.getRuntime().availableProcessors(), load());
         if (!noThroughput) {
             long cpu0 = cpuNanos();
