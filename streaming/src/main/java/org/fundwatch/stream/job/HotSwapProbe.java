@@ -167,8 +167,10 @@ public final class HotSwapProbe {
             long fed = lines;
             waitFor(() -> records(job) >= fed, Duration.ofSeconds(300), "all fed records read");
             long last = -1;
-            while (true) { // until evaluation is quiet: nothing more is evaluated for 2 s
-                Thread.sleep(2_000);
+            // until evaluation is quiet: nothing more evaluated for longer than the sources' idleness timeout (5 s),
+            // after which an idle reader no longer holds back the watermark
+            while (true) {
+                Thread.sleep(7_000);
                 long now = counter(job, PersonEvaluator.EVALUATED);
                 if (now == last) {
                     break;
@@ -186,6 +188,23 @@ public final class HotSwapProbe {
             job.cancel().get();
             COLLECTED.remove(id + "/alerts");
             COLLECTED.remove(id + "/activations");
+        }
+    }
+
+    /** Runs a bounded job ({@code config} with {@code once}) and returns every alert it raised (collected in memory). */
+    public static List<Alert> alertsOfBoundedRun(StreamConfig config) throws Exception {
+        String key = UUID.randomUUID() + "/alerts";
+        Queue<Object> alerts = new ConcurrentLinkedQueue<>();
+        COLLECTED.put(key, alerts);
+        try {
+            StreamExecutionEnvironment env = FundwatchJob.environment(config);
+            FundwatchJob.build(env, config).alerts().sinkTo(new Collect<>(key)).name("collect alerts");
+            env.execute("fundwatch reference run");
+            List<Alert> out = new ArrayList<>();
+            alerts.forEach(o -> out.add((Alert) o));
+            return out;
+        } finally {
+            COLLECTED.remove(key);
         }
     }
 
