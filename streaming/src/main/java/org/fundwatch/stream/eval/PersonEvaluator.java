@@ -119,7 +119,7 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
 
     private transient ValueState<PersonHistory> state;
     private transient MessageParser parser;
-    private transient Map<String, JsonNode> persons;
+    private transient Map<String, String> persons;
     private transient LongCounter evaluated;
     private transient LongMaximum lastEvaluated;
     private transient boolean checkpointed;
@@ -254,8 +254,9 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         PersonHistory h = state.value();
         if (h == null) {
             h = new PersonHistory();
-            JsonNode registered = persons.get(personNo);
-            if (registered != null) {
+            String line = persons.get(personNo);
+            if (line != null) {
+                JsonNode registered = REGISTRY_JSON.readTree(line); // parsed when the person is first seen
                 h.patient = EncounterAssembler.patientOf(registered);
                 h.deathDate = EncounterAssembler.deathDateOf(registered);
             }
@@ -512,29 +513,48 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         return s;
     }
 
-    /** persons.jsonl records of the persons this subtask owns. */
-    static Map<String, JsonNode> readPersons(String file, Predicate<String> owned) {
-        Map<String, JsonNode> out = new HashMap<>();
+    private static final ObjectMapper REGISTRY_JSON = new ObjectMapper();
+    private static final String PERSON_KEY = "\"psn_no\":\"";
+
+    /**
+     * persons.jsonl lines of the persons this subtask owns, unparsed (a line is parsed when its person first appears):
+     * the key is read from the first {@code "psn_no":"…"} of the line, which is baseinfo's in the records as written;
+     * a line where that is not found is parsed to find it.
+     */
+    static Map<String, String> readPersons(String file, Predicate<String> owned) {
+        Map<String, String> out = new HashMap<>();
         if (file == null || !Files.isRegularFile(Path.of(file))) {
             return out;
         }
-        ObjectMapper mapper = new ObjectMapper();
         try (BufferedReader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode p = mapper.readTree(line);
-                String id = p.path("baseinfo").path("psn_no").asText("");
+                String id = personKey(line);
                 if (!id.isEmpty() && owned.test(id)) {
-                    out.put(id, p);
+                    out.put(id, line);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": unreadable person record (" + e.getMessage() + ")", e);
         }
         return out;
+    }
+
+    private static String personKey(String line) throws IOException {
+        int base = line.indexOf("\"baseinfo\"");
+        int at = base < 0 ? -1 : line.indexOf(PERSON_KEY, base);
+        int insu = line.indexOf("\"insuinfo\"");
+        if (at > 0 && (insu < 0 || at < insu || insu < base)) {
+            int from = at + PERSON_KEY.length();
+            int to = line.indexOf('"', from);
+            if (to > from) {
+                return line.substring(from, to);
+            }
+        }
+        return REGISTRY_JSON.readTree(line).path("baseinfo").path("psn_no").asText("");
     }
 
     @Override
