@@ -119,6 +119,20 @@ public final class StreamBenchCommand implements Callable<Integer> {
         }
         if (rate > 0) {
             JobExecutionResult paced = run(base.withPacing(rate));
+            Map<String, Object> acc = paced.getAllAccumulatorResults();
+            double seconds = (number(acc, PersonEvaluator.LAST_EVALUATED_AT) - number(acc, ParseFunction.FIRST_INGESTED_AT))
+                    / 1000.0;
+            System.out.printf("paced run: %,d records offered at %,.0f/s, achieved %,.0f records/s (%,.0f fee lines/s) "
+                            + "over %.1f s%s%n", number(acc, ParseFunction.RECORDS_IN), rate,
+                    number(acc, ParseFunction.RECORDS_IN) / seconds, number(acc, ParseFunction.FEE_LINES) / seconds,
+                    seconds, number(acc, ParseFunction.RECORDS_IN) / seconds < rate * 0.95
+                            ? " — SATURATED: the job did not keep up, records queued before parsing (not in the latency)"
+                            : "");
+            @SuppressWarnings("unchecked")
+            Map<Integer, Integer> evaluations = (Map<Integer, Integer>) acc.get(PersonEvaluator.ARRIVAL_LATENCY);
+            System.out.printf("latency at %,.0f records/s (every 3101/3102 evaluation on arrival, alert or not, whole run): "
+                            + "p50 %d ms, p99 %d ms, max %d ms over %d requests%n", rate, percentile(evaluations, 0.50),
+                    percentile(evaluations, 0.99), percentile(evaluations, 1.0), count(evaluations));
             for (String trigger : new String[] {"arrival", "settlement"}) {
                 @SuppressWarnings("unchecked")
                 Map<Integer, Integer> h = (Map<Integer, Integer>) paced.getAllAccumulatorResults()

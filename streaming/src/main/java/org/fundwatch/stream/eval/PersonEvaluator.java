@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.flink.api.common.accumulators.Histogram;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -109,6 +110,8 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
     /** Accumulators: messages evaluated (both paths) and the wall-clock time of the last evaluation (max). */
     public static final String EVALUATED = "evaluated";
     public static final String LAST_EVALUATED_AT = "last_evaluated_at";
+    /** Histogram accumulator: ms from parsing a 3101/3102 to the end of its evaluation (alert or not). */
+    public static final String ARRIVAL_LATENCY = "arrival_evaluation_latency_ms";
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -122,6 +125,7 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
     private transient Map<String, String> persons;
     private transient LongCounter evaluated;
     private transient LongMaximum lastEvaluated;
+    private transient Histogram arrivalLatency;
     private transient boolean checkpointed;
     private transient long steps;
 
@@ -147,6 +151,8 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         lastEvaluated = new LongMaximum();
         getRuntimeContext().addAccumulator(EVALUATED, evaluated);
         getRuntimeContext().addAccumulator(LAST_EVALUATED_AT, lastEvaluated);
+        arrivalLatency = new Histogram();
+        getRuntimeContext().addAccumulator(ARRIVAL_LATENCY, arrivalLatency);
         var task = getRuntimeContext().getTaskInfo();
         persons = readPersons(personsFile, key -> KeyGroupRangeAssignment.assignKeyToParallelOperator(key,
                 task.getMaxNumberOfParallelSubtasks(), task.getNumberOfParallelSubtasks())
@@ -161,7 +167,9 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
             if (current != null) {
                 analyse(e, h, EngineCache.get(current), out);
                 evaluated.add(1);
-                lastEvaluated.add(System.currentTimeMillis());
+                long now = System.currentTimeMillis();
+                lastEvaluated.add(now);
+                arrivalLatency.add((int) Math.min(Integer.MAX_VALUE, now - e.ingestedAt));
                 state.update(h);
                 return;
             }
