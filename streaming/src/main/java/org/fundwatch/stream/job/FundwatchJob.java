@@ -100,6 +100,9 @@ public final class FundwatchJob {
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         env.getConfig().setAutoWatermarkInterval(50);
+        // Network buffers are sent when full or after this long (Flink's default 100 ms would be most of the 3101
+        // latency budget at moderate rates); 10 ms costs little throughput.
+        env.setBufferTimeout(10);
         return env;
     }
 
@@ -107,6 +110,7 @@ public final class FundwatchJob {
     public static Pipeline build(StreamExecutionEnvironment env, StreamConfig config) {
         DataStream<SourceLine> lines = lines(env, config);
         SingleOutputStreamOperator<Envelope> envelopes = lines
+                .rebalance() // one file reader (see lines()), parsing on every subtask
                 .process(new ParseFunction(config.linesPerSecond() / Math.max(1, config.parallelism())))
                 .name("parse + validate").uid("parse");
         DataStream<DeadLetter> dead = envelopes.getSideOutput(ParseFunction.DEAD_LETTERS);
@@ -181,8 +185,12 @@ public final class FundwatchJob {
         if (!config.once()) {
             builder.monitorContinuously(Duration.ofMillis(500));
         }
+        // One reader, files in time order: event time then advances evenly for every parsing subtask. With one reader
+        // per subtask, two readers work on different day files and the watermark (the minimum) trails the faster one
+        // by a whole file, which every settlement would wait for (measured: p99 8 s at 2,500 records/s). Reading lines
+        // is cheap next to parsing; parsing and evaluation stay parallel.
         return env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "message files " + dir)
-                .uid("file-source");
+                .setParallelism(1).uid("file-source");
     }
 
     /** {@code *.jsonl} except the generator's persons and ground truth; hidden and in-progress files are skipped. */
