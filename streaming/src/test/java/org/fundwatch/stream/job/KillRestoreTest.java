@@ -38,6 +38,7 @@ class KillRestoreTest {
 
         StreamConfig killed = base.withOut(tmp.resolve("b").toString())
                 .withCheckpoints(tmp.resolve("chk-b").toString(), Duration.ofMillis(200), null)
+                .withPacing(400) // ~1.5 s of input, so that checkpoints complete before the injected failure
                 .withInjectedFailure(150);
         Exception failure = assertThrows(Exception.class, () -> FundwatchJob.run(killed));
         assertTrue(String.valueOf(rootCause(failure).getMessage()).contains("test failure injected"),
