@@ -146,7 +146,7 @@ public final class StreamBenchCommand implements Callable<Integer> {
         if (hotSwap) {
             Path work = Files.createTempDirectory("fundwatch-bench-hotswap-");
             HotSwapProbe.Result r = HotSwapProbe.run(work, data.resolve("messages"), pack, kbDir, parallelism,
-                    Duration.ofSeconds(3), 2_000);
+                    Duration.ofSeconds(6), 2_000);
             System.out.println("hot swap: " + r.summary());
         }
         return 0;
