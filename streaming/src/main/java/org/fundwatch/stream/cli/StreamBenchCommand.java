@@ -1,5 +1,6 @@
 package org.fundwatch.stream.cli;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,11 +13,14 @@ import org.apache.flink.api.common.accumulators.Histogram;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFilterFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.fundwatch.cli.Progress;
 import org.fundwatch.generate.CsvGeneratorCatalog;
 import org.fundwatch.generate.GeneratorConfig;
 import org.fundwatch.generate.SyntheticDataGenerator;
 import org.fundwatch.pack.KnowledgePacks;
+import org.fundwatch.stream.eval.PersonEvaluator;
 import org.fundwatch.stream.job.FundwatchJob;
+import org.fundwatch.stream.job.HotSwapProbe;
 import org.fundwatch.stream.job.StreamConfig;
 import org.fundwatch.stream.model.Alert;
 import org.fundwatch.stream.parse.ParseFunction;
@@ -24,21 +28,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fundwatch bench stream}: throughput of the whole job (fee lines/s, sinks off: no ClickHouse, no JSONL; the
- * alerts go to a discarding sink) and alert latency (p50/p99 of mid/pre-event alerts, from parsing the triggering
- * message to the alert reaching the sink) at a paced input rate.
+ * {@code fundwatch bench stream}: the whole job on a local MiniCluster with the full national pack, sinks off (no
+ * ClickHouse, no JSONL; alerts go to a discarding sink).
+ * <ol>
+ *   <li><b>Throughput</b>, unpaced: fee lines/s end to end (job start, pack compilation and person registry included)
+ *       and steady state (from the first parsed record to the last evaluation), with the JVM's CPU time so that runs
+ *       on a shared machine can be compared.</li>
+ *   <li><b>Latency</b> at a paced input rate: time from parsing a record to the alert leaving the evaluator, per
+ *       trigger (3101/3102 on arrival; settlements in event-time order), p50/p99/max after a warm-up.</li>
+ *   <li>With {@code --hot-swap}: publish → in use of a new rule pack version under load ({@link HotSwapProbe}).</li>
+ * </ol>
+ * The dataset is generated once per size and cached under {@code var/bench/}.
  */
 @Command(name = "stream", mixinStandardHelpOptions = true,
-        description = "Benchmark the streaming job: fee lines/s and alert latency p99 at a paced rate.")
+        description = "Benchmark the streaming job: fee lines/s, alert latency at a paced rate, pack hot swap.")
 public final class StreamBenchCommand implements Callable<Integer> {
-    @Option(names = "--in", paramLabel = "DIR", description = "Generator output to replay (default: generate one).")
+    static final String LATENCY = "alert_latency_ms";
+
+    @Option(names = "--in", paramLabel = "DIR", description = "Generator output to replay (default: generate and cache one).")
     Path in;
 
-    @Option(names = "--patients", defaultValue = "5000", description = "Persons when generating (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--patients", defaultValue = "100000", description = "Persons when generating (default: ${DEFAULT-VALUE}).")
     int patients;
 
     @Option(names = "--days", defaultValue = "30", description = "Days when generating (default: ${DEFAULT-VALUE}).")
     int days;
+
+    @Option(names = "--cache", paramLabel = "DIR", defaultValue = "var/bench",
+            description = "Where generated datasets are kept (default: ${DEFAULT-VALUE}).")
+    Path cache;
 
     @Option(names = "--kb", paramLabel = "DIR", defaultValue = "var/kb", description = "Knowledge pack or root (default: ${DEFAULT-VALUE}).")
     Path kb;
@@ -50,50 +68,133 @@ public final class StreamBenchCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "10000", description = "Paced input lines/s for the latency run (default: ${DEFAULT-VALUE}; 0 skips it).")
     double rate;
 
+    @Option(names = "--warmup", defaultValue = "PT3S", description = "Alerts of records ingested in this first period are not counted in the latency (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    @Option(names = "--out-of-orderness", defaultValue = "PT5M",
+            description = "Watermark delay (event time) of the ordered path (default: ${DEFAULT-VALUE}).")
+    Duration outOfOrderness;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "PT10S",
+            description = "Checkpoint interval (default: ${DEFAULT-VALUE}; the heap backend snapshots all state each time).")
+    Duration checkpointInterval;
+
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
+
+    @Option(names = "--no-throughput", description = "Skip the unpaced throughput run.")
+    boolean noThroughput;
+
+    @Option(names = "--hot-swap", description = "Also measure publish → in use of a new pack version under load.")
+    boolean hotSwap;
 
     @Override
     public Integer call() throws Exception {
         Path kbDir = Files.isRegularFile(kb.resolve("manifest.json")) ? kb : KnowledgePacks.newest(kb).orElseThrow(() ->
                 new IllegalStateException("no knowledge pack under " + kb + "; run `fundwatch kb build`"));
-        Path data = in;
-        if (data == null) {
-            data = Files.createTempDirectory("fundwatch-bench-stream-");
-            System.err.println("generating " + patients + " persons × " + days + " days into " + data);
-            new SyntheticDataGenerator(GeneratorConfig.of(42, days, patients, LocalDate.of(2025, 6, 1), 0.03),
-                    CsvGeneratorCatalog.load(kbDir)).generate(data, null);
-        }
+        Path data = in != null ? in : dataset(kbDir);
         StreamConfig base = StreamConfig.of(data.toString()).withOnce(true).withParallelism(parallelism)
                 .withPacks(null, "national", pack.toString(), kbDir.toString())
-                .withCheckpoints(Files.createTempDirectory("fundwatch-bench-chk-").toString(), Duration.ofSeconds(10),
+                .withOutOfOrderness(outOfOrderness)
+                .withCheckpoints(Files.createTempDirectory("fundwatch-bench-chk-").toString(), checkpointInterval,
                         null);
-        JobExecutionResult full = run(base);
-        long lines = (Long) full.getAllAccumulatorResults().get(ParseFunction.FEE_LINES);
-        long records = (Long) full.getAllAccumulatorResults().get(ParseFunction.RECORDS_IN);
-        double seconds = full.getNetRuntime() / 1000.0;
-        System.out.printf("stream: %,d fee lines (%,d records) in %.1f s = %,.0f fee lines/s, %,.0f records/s "
-                        + "(parallelism %d, full national pack, sinks off, job start included)%n", lines, records,
-                seconds, lines / seconds, records / seconds, parallelism);
+        System.out.printf("stream bench: %s, parallelism %d, full pack %s, sinks off (no ClickHouse, no JSONL), "
+                + "checkpoints every %s, %d cores, load average %.1f%n", data, parallelism, pack, checkpointInterval,
+                Runtime.getRuntime().availableProcessors(), load());
+        if (!noThroughput) {
+            long cpu0 = cpuNanos();
+            JobExecutionResult full = run(base);
+            double cpuSeconds = (cpuNanos() - cpu0) / 1e9;
+            Map<String, Object> acc = full.getAllAccumulatorResults();
+            long lines = number(acc, ParseFunction.FEE_LINES);
+            long records = number(acc, ParseFunction.RECORDS_IN);
+            double total = full.getNetRuntime() / 1000.0;
+            double steady = (number(acc, PersonEvaluator.LAST_EVALUATED_AT) - number(acc, ParseFunction.FIRST_INGESTED_AT))
+                    / 1000.0;
+            System.out.printf("throughput: %,d fee lines (%,d records); end to end %.1f s = %,.0f fee lines/s "
+                            + "(job start + pack compile included); steady state %.1f s = %,.0f fee lines/s, %,.0f "
+                            + "records/s; JVM CPU %.1f s = %,.0f fee lines per CPU-second; load average after %.1f%n",
+                    lines, records, total, lines / total, steady, lines / steady, records / steady, cpuSeconds,
+                    lines / cpuSeconds, load());
+        }
         if (rate > 0) {
             JobExecutionResult paced = run(base.withPacing(rate));
+            Map<String, Object> acc = paced.getAllAccumulatorResults();
+            double seconds = (number(acc, PersonEvaluator.LAST_EVALUATED_AT) - number(acc, ParseFunction.FIRST_INGESTED_AT))
+                    / 1000.0;
+            System.out.printf("paced run: %,d records offered at %,.0f/s, achieved %,.0f records/s (%,.0f fee lines/s) "
+                            + "over %.1f s%s%n", number(acc, ParseFunction.RECORDS_IN), rate,
+                    number(acc, ParseFunction.RECORDS_IN) / seconds, number(acc, ParseFunction.FEE_LINES) / seconds,
+                    seconds, number(acc, ParseFunction.RECORDS_IN) / seconds < rate * 0.95
+                            ? " — SATURATED: the job did not keep up, records queued before parsing (not in the latency)"
+                            : "");
             @SuppressWarnings("unchecked")
-            Map<Integer, Integer> h = (Map<Integer, Integer>) paced.getAllAccumulatorResults().get(LATENCY);
-            System.out.printf("stream: alert latency at %,.0f records/s: p50 %d ms, p99 %d ms, max %d ms over %d "
-                    + "pre/mid alerts%n", rate, percentile(h, 0.50), percentile(h, 0.99), percentile(h, 1.0),
-                    h == null ? 0 : h.values().stream().mapToInt(Integer::intValue).sum());
+            Map<Integer, Integer> evaluations = (Map<Integer, Integer>) acc.get(PersonEvaluator.ARRIVAL_LATENCY);
+            System.out.printf("latency at %,.0f records/s (every 3101/3102 evaluation on arrival, alert or not, whole run): "
+                            + "p50 %d ms, p99 %d ms, max %d ms over %d requests%n", rate, percentile(evaluations, 0.50),
+                    percentile(evaluations, 0.99), percentile(evaluations, 1.0), count(evaluations));
+            for (String trigger : new String[] {"arrival", "settlement"}) {
+                @SuppressWarnings("unchecked")
+                Map<Integer, Integer> h = (Map<Integer, Integer>) paced.getAllAccumulatorResults()
+                        .get(LATENCY + "_" + trigger);
+                System.out.printf("latency at %,.0f records/s (%s, after %d s warm-up): p50 %d ms, p99 %d ms, max %d ms"
+                                + " over %d alerts%n", rate, trigger.equals("arrival")
+                                ? "3101/3102 on arrival" : "settlement, out-of-orderness " + outOfOrderness,
+                        warmup.toSeconds(), percentile(h, 0.50), percentile(h, 0.99), percentile(h, 1.0), count(h));
+            }
+        }
+        if (hotSwap) {
+            Path work = Files.createTempDirectory("fundwatch-bench-hotswap-");
+            HotSwapProbe.Result r = HotSwapProbe.run(work, data.resolve("messages"), pack, kbDir, parallelism,
+                    Duration.ofSeconds(6), 2_000);
+            System.out.println("hot swap: " + r.summary());
         }
         return 0;
     }
 
-    static final String LATENCY = "alert_latency_ms";
+    /** The cached dataset for this size (generated on first use). */
+    private Path dataset(Path kbDir) throws Exception {
+        Path dir = cache.resolve("gen-" + patients + "x" + days + "-seed42");
+        if (Files.isRegularFile(dir.resolve(".complete"))) {
+            return dir;
+        }
+        Path tmp = cache.resolve(".tmp-gen-" + patients + "x" + days + "-" + ProcessHandle.current().pid());
+        Files.createDirectories(tmp);
+        System.err.println("generating " + patients + " persons × " + days + " days into " + dir + " (once)");
+        try (Progress progress = new Progress("generate", 0)) {
+            new SyntheticDataGenerator(GeneratorConfig.of(42, days, patients, LocalDate.of(2025, 6, 1), 0.03),
+                    CsvGeneratorCatalog.load(kbDir)).generate(tmp, progress::advance);
+        }
+        Files.createFile(tmp.resolve(".complete"));
+        if (Files.exists(dir)) {
+            throw new IllegalStateException(dir + " exists without .complete; delete it and run again");
+        }
+        Files.move(tmp, dir);
+        return dir;
+    }
 
-    private static JobExecutionResult run(StreamConfig config) throws Exception {
+    private JobExecutionResult run(StreamConfig config) throws Exception {
         StreamExecutionEnvironment env = FundwatchJob.environment(config);
         FundwatchJob.Pipeline p = FundwatchJob.build(env, config);
-        p.alerts().filter(new LatencyProbe()).name("latency probe").sinkTo(new org.apache.flink.streaming.api
-                .functions.sink.v2.DiscardingSink<>());
+        p.alerts().filter(new LatencyProbe(warmup.toMillis())).name("latency probe")
+                .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
         return env.execute("fundwatch bench stream");
+    }
+
+    private static long number(Map<String, Object> acc, String name) {
+        return acc.get(name) instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static long cpuNanos() {
+        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    static int count(Map<Integer, Integer> h) {
+        return h == null ? 0 : h.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     static int percentile(Map<Integer, Integer> histogram, double q) {
@@ -113,21 +214,42 @@ public final class StreamBenchCommand implements Callable<Integer> {
         return sorted.lastKey();
     }
 
-    /** Records now − ingestedAt of pre/mid alerts in a histogram accumulator (ms); passes nothing on. */
+    /**
+     * Records now − ingestedAt (ms) of arrival and settlement alerts in one histogram accumulator per trigger, skipping
+     * those ingested during the warm-up (counted from the first alert this subtask sees); passes nothing on.
+     */
     private static final class LatencyProbe extends RichFilterFunction<Alert> {
         private static final long serialVersionUID = 1L;
-        private transient Histogram latency;
+        private final long warmupMillis;
+        private transient Histogram arrival;
+        private transient Histogram settlement;
+        private transient long start;
+
+        LatencyProbe(long warmupMillis) {
+            this.warmupMillis = warmupMillis;
+        }
 
         @Override
         public void open(OpenContext context) {
-            latency = new Histogram();
-            getRuntimeContext().addAccumulator(LATENCY, latency);
+            arrival = new Histogram();
+            settlement = new Histogram();
+            getRuntimeContext().addAccumulator(LATENCY + "_arrival", arrival);
+            getRuntimeContext().addAccumulator(LATENCY + "_settlement", settlement);
         }
 
         @Override
         public boolean filter(Alert a) {
-            if (!"post".equals(a.phase)) {
-                latency.add((int) Math.min(Integer.MAX_VALUE, System.currentTimeMillis() - a.ingestedAt));
+            if (start == 0) {
+                start = a.ingestedAt;
+            }
+            if (a.ingestedAt < start + warmupMillis) {
+                return false;
+            }
+            int ms = (int) Math.min(Integer.MAX_VALUE, System.currentTimeMillis() - a.ingestedAt);
+            if ("arrival".equals(a.trigger)) {
+                arrival.add(ms);
+            } else if ("settlement".equals(a.trigger)) {
+                settlement.add(ms);
             }
             return false;
         }

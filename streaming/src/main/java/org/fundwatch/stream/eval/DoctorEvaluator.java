@@ -71,6 +71,8 @@ public final class DoctorEvaluator extends KeyedBroadcastProcessFunction<String,
         if (!packs.samePacks(current.get("current"))) {
             EngineCache.get(packs);
             current.put("current", packs);
+            ctx.output(PersonEvaluator.ACTIVATIONS, new org.fundwatch.stream.model.PackActivation(packs, "doctor",
+                    getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), System.currentTimeMillis()));
         }
     }
 
@@ -107,7 +109,9 @@ public final class DoctorEvaluator extends KeyedBroadcastProcessFunction<String,
             EncounterContext c = new EncounterContext(EncounterAssembler.unknownPatient(v.personNo), encounters,
                     v.encounterId, Phase.POST, null, null, List.of(RULE));
             for (Finding f : engine.evaluate(c, Phase.POST).findings()) {
-                out.collect(AlertFactory.of(f, engine, encounters, null, ts, v.ingestedAt));
+                Alert a = AlertFactory.of(f, engine, encounters, null, ts, v.ingestedAt);
+                a.trigger = "doctor";
+                out.collect(a);
             }
         }
     }

@@ -15,18 +15,50 @@ import org.fundwatch.stream.model.PackVersions;
  */
 public final class EngineCache {
     private static final Map<String, RuleEngine> ENGINES = new ConcurrentHashMap<>();
+    /** Compilations in progress, so that a compile never holds a lock that readers of other engines need. */
+    private static final Map<String, java.util.concurrent.CompletableFuture<RuleEngine>> COMPILING =
+            new ConcurrentHashMap<>();
 
     private EngineCache() {
     }
 
     /** The engine for {@code packs}, compiled on first use (≈1–2 s for the national pack). */
     public static RuleEngine get(PackVersions packs) {
-        return ENGINES.computeIfAbsent(packs.rulesDir + "|" + packs.kbDir, k -> RuleEngine.compile(
-                RulePackSource.load(Path.of(packs.rulesDir)), KnowledgePacks.cached(Path.of(packs.kbDir))));
+        String key = key(packs);
+        RuleEngine engine = ENGINES.get(key); // the per-record path: a plain lock-free read
+        if (engine != null) {
+            return engine;
+        }
+        var mine = new java.util.concurrent.CompletableFuture<RuleEngine>();
+        var running = COMPILING.putIfAbsent(key, mine);
+        if (running != null) {
+            return running.join(); // another thread compiles it: wait for that one
+        }
+        try {
+            engine = ENGINES.get(key); // finished between the first look and the reservation
+            if (engine != null) {
+                mine.complete(engine);
+                return engine;
+            }
+            engine = RuleEngine.compile(RulePackSource.load(Path.of(packs.rulesDir)),
+                    KnowledgePacks.cached(Path.of(packs.kbDir)));
+            ENGINES.put(key, engine);
+            mine.complete(engine);
+            return engine;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            COMPILING.remove(key);
+        }
     }
 
     /** Whether the engine for {@code packs} is compiled already. */
     public static boolean isReady(PackVersions packs) {
-        return ENGINES.containsKey(packs.rulesDir + "|" + packs.kbDir);
+        return ENGINES.containsKey(key(packs));
+    }
+
+    private static String key(PackVersions packs) {
+        return packs.rulesDir + "|" + packs.kbDir;
     }
 }

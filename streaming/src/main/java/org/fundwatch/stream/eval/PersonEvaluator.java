@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,18 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.flink.api.common.accumulators.Histogram;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.CheckpointListener;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -38,8 +37,6 @@ import org.fundwatch.message.MessageParser;
 import org.fundwatch.message.ParseResult;
 import org.fundwatch.message.adapter.AnalysisAdapter;
 import org.fundwatch.message.analysis.AnalysisInput;
-import org.fundwatch.message.fee.FeeDetail;
-import org.fundwatch.message.fee.FeeDetailInput;
 import org.fundwatch.model.Encounter;
 import org.fundwatch.model.EncounterContext;
 import org.fundwatch.model.FeeLine;
@@ -52,29 +49,48 @@ import org.fundwatch.rules.pack.EncounterAssembler;
 import org.fundwatch.stream.model.Alert;
 import org.fundwatch.stream.model.DoctorVisit;
 import org.fundwatch.stream.model.Envelope;
+import org.fundwatch.stream.model.PackActivation;
 import org.fundwatch.stream.model.PackVersions;
+import org.fundwatch.stream.state.PersonHistorySerializer;
+import org.fundwatch.stream.state.StateCodec;
 import org.fundwatch.stream.model.SettledEncounter;
 
 /**
  * Rule evaluation per person ({@code keyBy(psn_no)}), with keyed history and the broadcast packs.
  *
- * <p><b>Order.</b> Messages are buffered in keyed state and processed when the watermark passes their event time, in
- * (event time, source, position) order. Evaluation therefore never depends on how parallel readers interleaved, and a
- * run restored from a checkpoint produces exactly the alerts of an uninterrupted run. The price is latency: an alert
- * waits for the watermark (bounded out-of-orderness, see {@code StreamConfig}).
+ * <p><b>Two paths.</b>
+ * <ul>
+ *   <li><b>On arrival</b> — 3101/3102 (pre-/mid-event analysis, a doctor waits for the answer) are evaluated as soon as
+ *       they arrive, against the person's state at that instant (the request plus the history processed so far). Their
+ *       alert ids are deterministic (rule, subject, evidence), but what the history holds at that instant depends on
+ *       how far event time has progressed, so a replay may evaluate them against a different history.</li>
+ *   <li><b>In event-time order</b> — everything else (1101, 2201/2203/2401/2402, 2204/2301, settlements 2207/2304 and
+ *       the post-event evaluations) waits in state until the watermark passes it and is processed in (event time,
+ *       source, position) order. Evaluation on this path never depends on how parallel readers interleaved, so a run
+ *       restored from a checkpoint produces exactly the alerts of an uninterrupted run. Its latency is the watermark
+ *       delay (bounded out-of-orderness, {@code StreamConfig}).</li>
+ * </ul>
+ * The paths keep separate "already raised" sets so that the ordered path stays deterministic: it never looks at what
+ * the arrival path raised. An id raised by both (the same violation seen in a 3101 and again at settlement) is written
+ * twice with the same id; the ClickHouse tables collapse it.
  *
- * <p><b>Phases.</b> 3101 requests are evaluated pre-event, 3102 mid-event, as they come, with the person's history
- * added to the request; 2207/2304 settlements evaluate the assembled encounter mid-event (fee lines of 2204/2301,
- * information of 2201/2203/2401/2402); each settled encounter is evaluated again post-event {@code postDelay} later in
- * event time, when its history contains what happened after it (visits during a stay, later duplicate prescriptions,
- * readmissions). An alert id raised once for a person is not raised again (state keeps the ids for the window).
+ * <p><b>Timers.</b> One event-time timer per person at a time (the earliest pending message, post-event evaluation or
+ * clean-up); when it fires, everything of that person up to the current watermark is processed in order — not one
+ * timer per message. History is pruned to the window at every step; a person with nothing left is dropped from state
+ * (a clean-up timer fires once the window has passed after the last activity), so no TTL is needed.
  *
- * <p><b>Packs.</b> The broadcast element is the switch point: everything processed after it uses the new engine.
- * Engines come from {@link EngineCache} (compiled once per JVM).
+ * <p><b>Phases.</b> 3101 → pre, 3102 → mid; 2207/2304 → the assembled encounter (fee lines of 2204/2301, information
+ * of 2201/2203/2401/2402) mid-event, and again post-event {@code postDelay} later in event time with what happened
+ * after it (visits during a stay, later duplicate prescriptions, readmissions).
+ *
+ * <p><b>Packs.</b> The broadcast element is the switch point: everything evaluated after it uses the new engine.
+ * Engines come from {@link EngineCache} (compiled once per JVM, normally by the pack poller before it broadcasts).
+ * Each switch is reported on {@link #ACTIVATIONS}.
  */
 public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String, Envelope, PackVersions, Alert>
         implements CheckpointListener {
     private static final long serialVersionUID = 1L;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersonEvaluator.class);
 
     /** Broadcast state: key {@code current} → the packs in force. */
     public static final MapStateDescriptor<String, PackVersions> PACKS =
@@ -87,47 +103,56 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
     public static final OutputTag<DoctorVisit> DOCTOR_VISITS = new OutputTag<>("doctor-visits") {
         private static final long serialVersionUID = 1L;
     };
+    /** Pack switches, one per evaluator subtask and version. */
+    public static final OutputTag<PackActivation> ACTIVATIONS = new OutputTag<>("pack-activations") {
+        private static final long serialVersionUID = 1L;
+    };
+    /** Accumulators: messages evaluated (both paths) and the wall-clock time of the last evaluation (max). */
+    public static final String EVALUATED = "evaluated";
+    public static final String LAST_EVALUATED_AT = "last_evaluated_at";
+    /** Histogram accumulator: ms from parsing a 3101/3102 to the end of its evaluation (alert or not). */
+    public static final String ARRIVAL_LATENCY = "arrival_evaluation_latency_ms";
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final String personsFile;
     private final long historyMillis;
     private final long postDelayMillis;
-    private final long failAfterTimers;
+    private final long failAfterSteps;
 
-    private transient MapState<Long, List<Envelope>> buffer;
     private transient ValueState<PersonHistory> state;
     private transient MessageParser parser;
-    private transient ObjectMapper json;
-    private transient Map<String, JsonNode> persons;
+    private transient Map<String, String> persons;
+    private transient LongCounter evaluated;
+    private transient LongMaximum lastEvaluated;
+    private transient Histogram arrivalLatency;
     private transient boolean checkpointed;
-    private transient long timers;
+    private transient long steps;
 
     /**
-     * @param personsFile     a persons.jsonl registry read at start (null: none)
-     * @param history         how long settled encounters stay in the history
-     * @param postDelay       event-time delay of the post-event evaluation
-     * @param failAfterTimers test hook: fail once this many timers fired after a completed checkpoint (≤ 0: never)
+     * @param personsFile    a persons.jsonl registry read at start (null: none)
+     * @param history        how long settled encounters stay in the history
+     * @param postDelay      event-time delay of the post-event evaluation
+     * @param failAfterSteps test hook: fail once this many ordered processing steps (distinct event times of a person)
+     *                       ran after a completed checkpoint (≤ 0: never)
      */
-    public PersonEvaluator(String personsFile, Duration history, Duration postDelay, long failAfterTimers) {
+    public PersonEvaluator(String personsFile, Duration history, Duration postDelay, long failAfterSteps) {
         this.personsFile = personsFile;
         this.historyMillis = history.toMillis();
         this.postDelayMillis = postDelay.toMillis();
-        this.failAfterTimers = failAfterTimers;
+        this.failAfterSteps = failAfterSteps;
     }
 
     @Override
     public void open(OpenContext context) {
-        buffer = getRuntimeContext().getMapState(new MapStateDescriptor<>("buffer", Types.LONG,
-                new ListTypeInfo<>(Envelope.class)));
-        ValueStateDescriptor<PersonHistory> history = new ValueStateDescriptor<>("history",
-                new JacksonStateSerializer<>(PersonHistory.class));
-        // Backstop only: event-time pruning keeps the window; TTL (processing time) drops persons not seen for long.
-        history.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(historyMillis + postDelayMillis)
-                .multipliedBy(4)).build());
-        state = getRuntimeContext().getState(history);
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("history", new PersonHistorySerializer()));
         parser = new MessageParser();
-        json = new ObjectMapper();
+        evaluated = new LongCounter();
+        lastEvaluated = new LongMaximum();
+        getRuntimeContext().addAccumulator(EVALUATED, evaluated);
+        getRuntimeContext().addAccumulator(LAST_EVALUATED_AT, lastEvaluated);
+        arrivalLatency = new Histogram();
+        getRuntimeContext().addAccumulator(ARRIVAL_LATENCY, arrivalLatency);
         var task = getRuntimeContext().getTaskInfo();
         persons = readPersons(personsFile, key -> KeyGroupRangeAssignment.assignKeyToParallelOperator(key,
                 task.getMaxNumberOfParallelSubtasks(), task.getNumberOfParallelSubtasks())
@@ -136,117 +161,212 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
 
     @Override
     public void processElement(Envelope e, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
-        List<Envelope> due = buffer.get(e.eventTime);
-        if (due == null) {
-            due = new ArrayList<>(2);
+        PersonHistory h = historyOf(ctx.getCurrentKey());
+        if (e.isAnalysisRequest()) {
+            PackVersions current = ctx.getBroadcastState(PACKS).get("current");
+            if (current != null) {
+                analyse(e, h, EngineCache.get(current), out);
+                evaluated.add(1);
+                long now = System.currentTimeMillis();
+                lastEvaluated.add(now);
+                arrivalLatency.add((int) Math.min(Integer.MAX_VALUE, now - e.ingestedAt));
+                state.update(h);
+                return;
+            }
+            // no pack yet (start-up): wait with the others; event time cannot pass before the first pack
         }
-        due.add(e);
-        buffer.put(e.eventTime, due);
-        ctx.timerService().registerEventTimeTimer(e.eventTime);
+        h.pending.add(e);
+        schedule(h, ctx.timerService());
+        state.update(h);
     }
 
     @Override
     public void processBroadcastElement(PackVersions packs, Context ctx, Collector<Alert> out) throws Exception {
         BroadcastState<String, PackVersions> current = ctx.getBroadcastState(PACKS);
         if (!packs.samePacks(current.get("current"))) {
-            EngineCache.get(packs); // compile (or find) before switching, so the switch itself is instant
+            EngineCache.get(packs); // compiled by the poller already when it shares this JVM; else compile now
             current.put("current", packs);
+            PackActivation a = new PackActivation(packs, "person", getRuntimeContext().getTaskInfo()
+                    .getIndexOfThisSubtask(), System.currentTimeMillis());
+            LOG.info("rule pack {} in use (seen in the registry {} ms ago)", a, a.activeAt - a.seenAt);
+            ctx.output(ACTIVATIONS, a);
         }
     }
 
     @Override
     public void onTimer(long ts, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        ReadOnlyBroadcastState<String, PackVersions> packs = ctx.getBroadcastState(PACKS);
-        PackVersions current = packs.get("current");
+        PersonHistory h = state.value();
+        if (h == null) {
+            return;
+        }
+        PackVersions current = ctx.getBroadcastState(PACKS).get("current");
         if (current == null) {
             throw new IllegalStateException("no rule pack yet: the pack input holds the watermark until it has one");
         }
         RuleEngine engine = EngineCache.get(current);
+        long watermark = ctx.timerService().currentWatermark();
+        h.timer = PersonHistory.NO_TIMER;
+
+        List<Envelope> due = new ArrayList<>();
+        if (!h.pending.isEmpty()) {
+            ArrayList<Envelope> later = new ArrayList<>();
+            for (Envelope e : h.pending) {
+                (e.eventTime <= watermark ? due : later).add(e);
+            }
+            h.pending = later;
+            due.sort(Envelope::compare);
+        }
+        int i = 0;
+        while (true) {
+            long next = i < due.size() ? due.get(i).eventTime : Long.MAX_VALUE;
+            if (!h.postDue.isEmpty() && h.postDue.firstKey() <= watermark) {
+                next = Math.min(next, h.postDue.firstKey());
+            }
+            if (next == Long.MAX_VALUE) {
+                break;
+            }
+            while (i < due.size() && due.get(i).eventTime == next) {
+                process(due.get(i++), h, engine, ctx, out);
+                evaluated.add(1);
+            }
+            ArrayList<String> posts = h.postDue.remove(next);
+            if (posts != null) {
+                for (String id : posts) {
+                    postEvaluate(id, next, h, engine, ctx.getCurrentKey(), out);
+                }
+            }
+            prune(h, next);
+            h.lastEventTime = Math.max(h.lastEventTime, next);
+            if (failAfterSteps > 0 && checkpointed && ++steps >= failAfterSteps) {
+                throw new InjectedFailure("test failure injected after " + steps + " steps");
+            }
+        }
+        if (!due.isEmpty()) {
+            lastEvaluated.add(System.currentTimeMillis());
+        }
+        if (h.pending.isEmpty() && h.postDue.isEmpty() && h.lastEventTime != Long.MIN_VALUE
+                && ts >= cleanupTime(h)) {
+            state.clear(); // the window has passed since the last activity: nothing left that a rule could read
+            return;
+        }
+        if (h.isEmpty()) {
+            state.clear();
+            return;
+        }
+        schedule(h, ctx.timerService());
+        state.update(h);
+    }
+
+    /** The person's state, or a new one with the registry's person record. */
+    private PersonHistory historyOf(String personNo) throws IOException {
         PersonHistory h = state.value();
         if (h == null) {
             h = new PersonHistory();
-            JsonNode registered = persons.get(ctx.getCurrentKey());
-            if (registered != null) {
+            String line = persons.get(personNo);
+            if (line != null) {
+                JsonNode registered = REGISTRY_JSON.readTree(line); // parsed when the person is first seen
                 h.patient = EncounterAssembler.patientOf(registered);
                 h.deathDate = EncounterAssembler.deathDateOf(registered);
             }
         }
-        List<Envelope> due = buffer.get(ts);
-        if (due != null) {
-            due.sort(Envelope::compare);
-            for (Envelope e : due) {
-                process(e, h, engine, ctx, out);
+        return h;
+    }
+
+    /** Keeps exactly one timer: the earliest pending message or post-event evaluation, else the clean-up time. */
+    private void schedule(PersonHistory h, TimerService timers) {
+        long next = Long.MAX_VALUE;
+        for (Envelope e : h.pending) {
+            next = Math.min(next, e.eventTime);
+        }
+        if (!h.postDue.isEmpty()) {
+            next = Math.min(next, h.postDue.firstKey());
+        }
+        if (next == Long.MAX_VALUE && h.lastEventTime != Long.MIN_VALUE) {
+            next = cleanupTime(h);
+        }
+        if (next == Long.MAX_VALUE) {
+            next = PersonHistory.NO_TIMER;
+        }
+        if (next != h.timer) {
+            if (h.timer != PersonHistory.NO_TIMER) {
+                timers.deleteEventTimeTimer(h.timer);
             }
-            buffer.remove(ts);
-        }
-        ArrayList<String> posts = h.postDue.remove(ts);
-        if (posts != null) {
-            for (String id : posts) {
-                postEvaluate(id, ts, h, engine, ctx.getCurrentKey(), out);
+            if (next != PersonHistory.NO_TIMER) {
+                timers.registerEventTimeTimer(next);
             }
+            h.timer = next;
         }
-        prune(h, ts);
-        state.update(h);
-        if (failAfterTimers > 0 && checkpointed && ++timers >= failAfterTimers) {
-            throw new InjectedFailure("test failure injected after " + timers + " timers");
-        }
+    }
+
+    /** When everything of the person has left the window (settled encounters, alert ids). */
+    private long cleanupTime(PersonHistory h) {
+        return h.lastEventTime + historyMillis + postDelayMillis + 1;
     }
 
     private void process(Envelope e, PersonHistory h, RuleEngine engine, OnTimerContext ctx, Collector<Alert> out)
             throws IOException {
         switch (e.infno) {
             case "1101" -> {
-                JsonNode root = json.readTree(e.payload);
-                JsonNode person = root.has("baseinfo") ? root : root.path("output");
-                h.patient = EncounterAssembler.patientOf(person);
-                h.deathDate = EncounterAssembler.deathDateOf(person);
+                h.patient = e.patient;
+                h.deathDate = e.deathDate;
+                h.personFromStream = true;
             }
             case "2201", "2203", "2401", "2402" -> {
-                JsonNode root = json.readTree(e.payload);
-                JsonNode input = root.path("input");
-                JsonNode info = EncounterAssembler.encounterInfoNode(input);
-                String id = info.path("mdtrt_id").asText("");
-                String institution = root.path("fixmedins_code").asText(null);
-                if (!id.isEmpty()) {
-                    h.infos.computeIfAbsent(id, k -> new EncounterAssembler.Info())
-                            .merge(info, input.path("diseinfo"), institution);
+                if (e.encounterId != null && !e.encounterId.isEmpty()) {
+                    EncounterAssembler.Info known = h.infos.get(e.encounterId);
+                    if (known == null) {
+                        h.infos.put(e.encounterId, StateCodec.copyInfo(e.info));
+                    } else {
+                        mergeInto(known, e.info);
+                    }
                 } else if ("2401".equals(e.infno)) {
                     // no mdtrt_id yet (the platform assigns it): matched to the stay at settlement
-                    EncounterAssembler.Info admission = new EncounterAssembler.Info();
-                    admission.merge(info, input.path("diseinfo"), institution);
-                    h.admissions.add(admission);
+                    h.admissions.add(StateCodec.copyInfo(e.info));
                 }
             }
             case "2204", "2301" -> {
-                ParseResult parsed = parser.parse(e.payload);
-                var request = parsed.request(FeeDetailInput.class);
-                for (FeeDetail d : request.input().lines()) {
-                    h.open.computeIfAbsent(d.encounterId(), id -> new EncounterAssembler.Fees(id, d.personNo(),
-                            request.institutionCode(), "2301".equals(e.infno))).add(d);
+                for (Envelope.FeeItem d : e.fees) {
+                    d.addTo(h.open.computeIfAbsent(d.encounterId, id -> new EncounterAssembler.Fees(id,
+                            e.personNo, e.institutionCode, "2301".equals(e.infno))));
                 }
             }
             case "2207", "2304" -> settle(e, h, engine, ctx, out);
-            case "3101", "3102" -> analyse(e, h, engine, out);
+            case "3101", "3102" -> analyse(e, h, engine, out); // only when they arrived before the first pack
             default -> {
                 // other transactions (3103 feedback …) carry nothing the rules read
             }
         }
     }
 
-    private void settle(Envelope e, PersonHistory h, RuleEngine engine, OnTimerContext ctx, Collector<Alert> out)
-            throws IOException {
-        JsonNode root = json.readTree(e.payload);
-        JsonNode data = root.path("input").path("data");
-        String id = data.path("mdtrt_id").asText("");
-        if (id.isEmpty()) {
+    /**
+     * Merges a message's information into what is known of the encounter, as {@code EncounterAssembler.Info.merge}
+     * merges a message node: later non-blank values win, the internet flag sticks, the first diagnosis of a code stays.
+     */
+    static void mergeInto(EncounterAssembler.Info known, EncounterAssembler.Info later) {
+        known.personNo = later.personNo != null ? later.personNo : known.personNo;
+        known.institutionCode = later.institutionCode != null ? later.institutionCode : known.institutionCode;
+        known.medType = later.medType != null ? later.medType : known.medType;
+        known.internet |= later.internet;
+        known.begin = later.begin != null ? later.begin : known.begin;
+        known.end = later.end != null ? later.end : known.end;
+        if (later.mainDiagnosisCode != null) {
+            known.mainDiagnosisCode = later.mainDiagnosisCode;
+            known.mainDiagnosisName = later.mainDiagnosisName != null ? later.mainDiagnosisName
+                    : known.mainDiagnosisName;
+        }
+        later.diagnoses.forEach(known.diagnoses::putIfAbsent);
+    }
+
+    private void settle(Envelope e, PersonHistory h, RuleEngine engine, OnTimerContext ctx, Collector<Alert> out) {
+        String id = e.encounterId;
+        if (id == null || id.isEmpty()) {
             return;
         }
-        String settlementId = root.path("output").path("setlinfo").path("setl_id").asText(null);
+        String settlementId = e.settlementId;
         EncounterAssembler.Fees fees = h.open.remove(id);
         if (fees == null) {
-            fees = new EncounterAssembler.Fees(id, e.personNo, root.path("fixmedins_code").asText(null),
-                    "2304".equals(e.infno));
-            fees.medType = data.path("med_type").asText(null);
+            fees = new EncounterAssembler.Fees(id, e.personNo, e.institutionCode, "2304".equals(e.infno));
+            fees.medType = e.medType;
         }
         EncounterAssembler.Info info = h.infos.remove(id);
         if (fees.inpatient && (info == null || info.begin == null)) {
@@ -261,11 +381,10 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         List<Encounter> all = history(h, id, e.eventTime);
         all.add(encounter);
         evaluate(new EncounterContext(patient(h, e.personNo), all, id, Phase.MID, null, null, List.of()), engine, h,
-                settlementId, e.eventTime, e.ingestedAt, out);
+                settlementId, e.eventTime, e.ingestedAt, "settlement", out);
         h.settled.add(new PersonHistory.Settled(encounter, settlementId, e.eventTime));
         long post = e.eventTime + postDelayMillis;
-        h.postDue.computeIfAbsent(post, k -> new ArrayList<>()).add(id);
-        ctx.timerService().registerEventTimeTimer(post);
+        h.postDue.computeIfAbsent(post, k -> new ArrayList<>()).add(id); // the loop in onTimer or the next timer
         ctx.output(SETTLED, settledRecord(encounter, settlementId, e));
         if (encounter.doctorCode() != null && encounter.admissionTime() != null) {
             DoctorVisit v = new DoctorVisit();
@@ -294,7 +413,7 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
                 }
             }
             evaluate(new EncounterContext(c.patient(), all, c.currentEncounterId(), c.phase(), c.triggerScenario(),
-                    c.taskId(), c.ruleIds()), engine, h, null, e.eventTime, e.ingestedAt, out);
+                    c.taskId(), c.ruleIds()), engine, h, null, e.eventTime, e.ingestedAt, "arrival", out);
         }
     }
 
@@ -312,15 +431,25 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         List<Encounter> all = history(h, id, Long.MAX_VALUE);
         all.add(target.encounter);
         evaluate(new EncounterContext(patient(h, personNo), all, id, Phase.POST, null, null, List.of()), engine, h,
-                target.settlementId, ts, System.currentTimeMillis(), out);
+                target.settlementId, ts, System.currentTimeMillis(), "post", out);
     }
 
+    /**
+     * Evaluates and emits the findings not raised before on the same path: the ordered path looks only at its own ids
+     * (so it stays deterministic), the arrival path at both.
+     */
     private void evaluate(EncounterContext c, RuleEngine engine, PersonHistory h, String settlementId, long eventTime,
-                          long ingestedAt, Collector<Alert> out) {
+                          long ingestedAt, String trigger, Collector<Alert> out) {
         Evaluation result = engine.evaluate(c, c.phase());
+        boolean onArrival = "arrival".equals(trigger);
         for (Finding f : result.findings()) {
-            if (h.alerted.putIfAbsent(f.id(), eventTime) == null) {
-                out.collect(AlertFactory.of(f, engine, c.encounters(), settlementId, eventTime, ingestedAt));
+            boolean fresh = onArrival ? !h.alerted.containsKey(f.id())
+                    && h.alertedOnArrival.putIfAbsent(f.id(), eventTime) == null
+                    : h.alerted.putIfAbsent(f.id(), eventTime) == null;
+            if (fresh) {
+                Alert a = AlertFactory.of(f, engine, c.encounters(), settlementId, eventTime, ingestedAt);
+                a.trigger = trigger;
+                out.collect(a);
             }
         }
     }
@@ -349,6 +478,7 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         long cut = now - historyMillis;
         h.settled.removeIf(s -> s.settledAt < cut);
         h.alerted.values().removeIf(t -> t < cut - postDelayMillis);
+        h.alertedOnArrival.values().removeIf(t -> t < cut - postDelayMillis);
         for (Iterator<EncounterAssembler.Fees> it = h.open.values().iterator(); it.hasNext(); ) {
             EncounterAssembler.Fees f = it.next();
             var first = f.firstTime();
@@ -391,29 +521,48 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         return s;
     }
 
-    /** persons.jsonl records of the persons this subtask owns. */
-    static Map<String, JsonNode> readPersons(String file, Predicate<String> owned) {
-        Map<String, JsonNode> out = new HashMap<>();
+    private static final ObjectMapper REGISTRY_JSON = new ObjectMapper();
+    private static final String PERSON_KEY = "\"psn_no\":\"";
+
+    /**
+     * persons.jsonl lines of the persons this subtask owns, unparsed (a line is parsed when its person first appears):
+     * the key is read from the first {@code "psn_no":"…"} of the line, which is baseinfo's in the records as written;
+     * a line where that is not found is parsed to find it.
+     */
+    static Map<String, String> readPersons(String file, Predicate<String> owned) {
+        Map<String, String> out = new HashMap<>();
         if (file == null || !Files.isRegularFile(Path.of(file))) {
             return out;
         }
-        ObjectMapper mapper = new ObjectMapper();
         try (BufferedReader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode p = mapper.readTree(line);
-                String id = p.path("baseinfo").path("psn_no").asText("");
+                String id = personKey(line);
                 if (!id.isEmpty() && owned.test(id)) {
-                    out.put(id, p);
+                    out.put(id, line);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": unreadable person record (" + e.getMessage() + ")", e);
         }
         return out;
+    }
+
+    private static String personKey(String line) throws IOException {
+        int base = line.indexOf("\"baseinfo\"");
+        int at = base < 0 ? -1 : line.indexOf(PERSON_KEY, base);
+        int insu = line.indexOf("\"insuinfo\"");
+        if (at > 0 && (insu < 0 || at < insu || insu < base)) {
+            int from = at + PERSON_KEY.length();
+            int to = line.indexOf('"', from);
+            if (to > from) {
+                return line.substring(from, to);
+            }
+        }
+        return REGISTRY_JSON.readTree(line).path("baseinfo").path("psn_no").asText("");
     }
 
     @Override

@@ -86,6 +86,13 @@ public record StreamConfig(String input, boolean once, String kafkaBootstrap, St
                 history, doctorGrace, totalLinesPerSecond, failAfterTimers, restartOnFailure);
     }
 
+    /** The watermark delay: how far event time may go backwards across the input (ordered path latency). */
+    public StreamConfig withOutOfOrderness(Duration delay) {
+        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
+                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, delay, postDelay, history,
+                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+    }
+
     /** Test hook: fail once after {@code timers} event-time timers following a completed checkpoint; no restarts. */
     public StreamConfig withInjectedFailure(long timers) {
         return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,

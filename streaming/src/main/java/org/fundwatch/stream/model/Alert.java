@@ -35,6 +35,11 @@ public final class Alert {
     public long detectedAt;
     /** Wall-clock millis when the triggering message was parsed (latency = detectedAt − ingestedAt). */
     public long ingestedAt;
+    /**
+     * What raised it: {@code arrival} (3101/3102 evaluated as they come), {@code settlement} (2207/2304, in event-time
+     * order), {@code post} (post-event evaluation) or {@code doctor} (per-doctor volume).
+     */
+    public String trigger;
 
     public Alert() {
     }

@@ -14,6 +14,8 @@ public final class PackVersions {
     public String kbDir;
     /** Wall-clock millis when the poller saw this combination (for publish→active latency). */
     public long seenAt;
+    /** Wall-clock millis when the poller had the engine ready (compiled or cached). */
+    public long readyAt;
 
     public PackVersions() {
     }

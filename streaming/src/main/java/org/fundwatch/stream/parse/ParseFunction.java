@@ -8,9 +8,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.accumulators.LongMinimum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -19,8 +21,10 @@ import org.apache.flink.util.OutputTag;
 import org.fundwatch.message.MessageParser;
 import org.fundwatch.message.ParseResult;
 import org.fundwatch.message.Problem;
+import org.fundwatch.message.adapter.FeeDetailAdapter;
 import org.fundwatch.message.fee.FeeDetail;
 import org.fundwatch.message.fee.FeeDetailInput;
+import org.fundwatch.rules.pack.EncounterAssembler;
 import org.fundwatch.stream.model.DeadLetter;
 import org.fundwatch.stream.model.Envelope;
 import org.fundwatch.stream.model.SourceLine;
@@ -42,6 +46,8 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
     public static final String PROCESSED = "processed";
     public static final String DEAD_LETTERED = "dead_lettered";
     public static final String FEE_LINES = "fee_lines";
+    /** Wall-clock millis when the first record was parsed (min over subtasks): the start of steady-state timing. */
+    public static final String FIRST_INGESTED_AT = "first_ingested_at";
 
     /** Where rejected lines go. */
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {
@@ -59,6 +65,7 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
     private transient LongCounter processed;
     private transient LongCounter dead;
     private transient LongCounter feeLines;
+    private transient LongMinimum firstIngested;
     private transient Counter inMetric;
     private transient Counter deadMetric;
     private transient long started;
@@ -81,6 +88,8 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
         getRuntimeContext().addAccumulator(PROCESSED, processed);
         getRuntimeContext().addAccumulator(DEAD_LETTERED, dead);
         getRuntimeContext().addAccumulator(FEE_LINES, feeLines);
+        firstIngested = new LongMinimum();
+        getRuntimeContext().addAccumulator(FIRST_INGESTED_AT, firstIngested);
         inMetric = getRuntimeContext().getMetricGroup().counter("fundwatchRecordsIn");
         deadMetric = getRuntimeContext().getMetricGroup().counter("fundwatchDeadLettered");
     }
@@ -91,6 +100,9 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
         in.add(1);
         inMetric.inc();
         long now = System.currentTimeMillis();
+        if (in.getLocalValue() == 1) {
+            firstIngested.add(now);
+        }
         Envelope e;
         try {
             e = read(line, now);
@@ -119,23 +131,60 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
         if (time == null) {
             throw new Rejected("inf_time: missing (the event time of the message)");
         }
-        String personNo;
+        long eventTime = time.atZone(ZONE).toInstant().toEpochMilli();
         Object input = request.input();
         if (input instanceof FeeDetailInput fees) {
             List<FeeDetail> details = fees.lines();
             if (details.isEmpty()) {
                 throw new Rejected("input.feedetail: empty");
             }
-            personNo = details.get(0).personNo();
+            String personNo = details.get(0).personNo();
+            if (personNo == null || personNo.isBlank()) {
+                throw new Rejected(infno + ": no psn_no to route the message by");
+            }
             feeLines.add(details.size());
-        } else {
-            personNo = personOf(infno, line.bytes);
+            Envelope e = new Envelope(personNo, infno, eventTime, line.source, line.position, now);
+            e.institutionCode = request.institutionCode();
+            e.fees = new ArrayList<>(details.size());
+            for (FeeDetail d : details) {
+                e.fees.add(new Envelope.FeeItem(d.encounterId(), FeeDetailAdapter.toFeeLine(d),
+                        EncounterAssembler.internetFlag(d.extension()), d.medType(), d.doctorCode()));
+            }
+            return e;
         }
+        JsonNode root;
+        try {
+            root = json.readTree(line.bytes);
+        } catch (IOException ex) {
+            throw new Rejected(infno + ": not JSON");
+        }
+        String personNo = personOf(root.path("input"));
         if (personNo == null || personNo.isBlank()) {
             throw new Rejected(infno + ": no psn_no to route the message by");
         }
-        return new Envelope(personNo, infno, time.atZone(ZONE).toInstant().toEpochMilli(), line.source, line.position,
-                new String(line.bytes, StandardCharsets.UTF_8), now);
+        Envelope e = new Envelope(personNo, infno, eventTime, line.source, line.position, now);
+        e.institutionCode = root.path("fixmedins_code").asText(null);
+        switch (infno) {
+            case "2201", "2203", "2401", "2402" -> {
+                JsonNode in = root.path("input");
+                JsonNode info = EncounterAssembler.encounterInfoNode(in);
+                e.encounterId = info.path("mdtrt_id").asText("");
+                e.info = new EncounterAssembler.Info();
+                e.info.merge(info, in.path("diseinfo"), e.institutionCode);
+            }
+            case "2207", "2304" -> {
+                JsonNode data = root.path("input").path("data");
+                e.encounterId = data.path("mdtrt_id").asText("");
+                e.medType = data.path("med_type").asText(null);
+                e.settlementId = root.path("output").path("setlinfo").path("setl_id").asText(null);
+                e.payload = new String(line.bytes, StandardCharsets.UTF_8);
+            }
+            case "3101", "3102" -> e.payload = new String(line.bytes, StandardCharsets.UTF_8);
+            default -> {
+                // other transactions (3103 feedback …) carry nothing the rules read: routed and counted only
+            }
+        }
+        return e;
     }
 
     private Envelope person(SourceLine line, long now) throws Rejected {
@@ -146,10 +195,13 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
             if (id.isBlank()) {
                 throw new Rejected("person record without baseinfo.psn_no");
             }
-            return new Envelope(id, "1101", 0L, line.source, line.position,
-                    new String(line.bytes, StandardCharsets.UTF_8), now);
-        } catch (IOException e) {
-            throw new Rejected("person record: not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            Envelope e = new Envelope(id, "1101", 0L, line.source, line.position, now);
+            e.patient = EncounterAssembler.patientOf(person);
+            e.deathDate = EncounterAssembler.deathDateOf(person);
+            return e;
+        } catch (IOException | RuntimeException e) {
+            throw new Rejected("person record: unreadable (" + String.valueOf(e.getMessage()).lines().findFirst()
+                    .orElse("") + ")");
         }
     }
 
@@ -160,24 +212,18 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
     }
 
     /** psn_no of a non-fee message: input.data / mdtrtinfo / adminfo / dscginfo, or the 3101/3102 patient. */
-    private String personOf(String infno, byte[] bytes) throws Rejected {
-        try {
-            JsonNode input = json.readTree(bytes).path("input");
-            for (String node : new String[] {"data", "mdtrtinfo", "adminfo", "dscginfo"}) {
-                JsonNode n = input.path(node);
-                if (n.has("psn_no")) {
-                    return n.get("psn_no").asText();
-                }
-                JsonNode patient = n.path("patient_dtos").path(0);
-                if (!patient.isMissingNode()) {
-                    String id = patient.path("psn_no").asText(patient.path("patn_id").asText(""));
-                    return id;
-                }
+    private static String personOf(JsonNode input) {
+        for (String node : new String[] {"data", "mdtrtinfo", "adminfo", "dscginfo"}) {
+            JsonNode n = input.path(node);
+            if (n.has("psn_no")) {
+                return n.get("psn_no").asText();
             }
-            return null;
-        } catch (IOException e) {
-            throw new Rejected(infno + ": not JSON");
+            JsonNode patient = n.path("patient_dtos").path(0);
+            if (!patient.isMissingNode()) {
+                return patient.path("psn_no").asText(patient.path("patn_id").asText(""));
+            }
         }
+        return null;
     }
 
     private void pace() throws InterruptedException {

@@ -95,6 +95,7 @@ public final class AlertRows {
     public static Map<String, Object> alertJson(Alert a) {
         Map<String, Object> row = alert(a);
         row.put("rules_pack", a.packLabel());
+        row.put("trigger", nz(a.trigger));
         row.put("lines", details(a));
         return row;
     }

@@ -63,9 +63,7 @@ public final class PackVersionSource implements Source<PackVersions, PackVersion
 
     /** What is in force now (empty when no rule pack is published or no knowledge pack exists). */
     public Optional<PackVersions> current() {
-        Path kbPath = Path.of(kb);
-        Optional<Path> kbDir = Files.isRegularFile(kbPath.resolve(Manifest.FILE_NAME)) ? Optional.of(kbPath)
-                : KnowledgePacks.newest(kbPath);
+        Optional<Path> kbDir = kbDir();
         if (kbDir.isEmpty()) {
             return Optional.empty();
         }
@@ -80,6 +78,32 @@ public final class PackVersionSource implements Source<PackVersions, PackVersion
         Optional<PackVersion> active = new RulePackRegistry(Path.of(registry)).active(packName, Instant.now());
         return active.map(v -> new PackVersions(v.name(), v.version(), v.dir().toAbsolutePath().normalize().toString(),
                 kbVersion, kbDir.get().toAbsolutePath().normalize().toString(), now));
+    }
+
+    private Optional<Path> kbDir() {
+        Path kbPath = Path.of(kb);
+        return Files.isRegularFile(kbPath.resolve(Manifest.FILE_NAME)) ? Optional.of(kbPath)
+                : KnowledgePacks.newest(kbPath);
+    }
+
+    /**
+     * Versions published in the registry that come into force later (with the newest knowledge pack): compiled ahead,
+     * so that the switch at their effective time costs no compilation.
+     */
+    public List<PackVersions> upcoming() {
+        Optional<Path> kbDir = kbDir();
+        if (rulesSourceDir != null || kbDir.isEmpty()) {
+            return List.of();
+        }
+        Instant now = Instant.now();
+        String kbVersion = kbDir.get().getFileName().toString();
+        return new RulePackRegistry(Path.of(registry)).list().stream()
+                .filter(v -> v.name().equals(packName))
+                .filter(v -> v.effectiveFrom().map(now::isBefore).orElse(false))
+                .filter(v -> v.retiredAt().isEmpty())
+                .map(v -> new PackVersions(v.name(), v.version(), v.dir().toAbsolutePath().normalize().toString(),
+                        kbVersion, kbDir.get().toAbsolutePath().normalize().toString(), System.currentTimeMillis()))
+                .toList();
     }
 
     @Override
@@ -113,6 +137,14 @@ public final class PackVersionSource implements Source<PackVersions, PackVersion
     }
 
     private final class Reader implements SourceReader<PackVersions, NoSplit> {
+        /** Compiles upcoming versions off the source thread (one at a time; the engines are shared per JVM). */
+        private final java.util.concurrent.ExecutorService precompiler =
+                java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "fundwatch-pack-precompile");
+                    t.setDaemon(true);
+                    return t;
+                });
+        private final java.util.Set<String> precompiling = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private PackVersions last;
         private long nextPoll;
         private boolean done;
@@ -151,7 +183,13 @@ public final class PackVersionSource implements Source<PackVersions, PackVersion
             if (packs.isPresent() && !packs.get().samePacks(last)) {
                 EngineCache.get(packs.get());
                 last = packs.get();
+                last.readyAt = System.currentTimeMillis();
+                LOG.info("rule pack {} in force (engine ready {} ms after the poll saw it)", last,
+                        last.readyAt - last.seenAt);
                 output.collect(last, now);
+            }
+            if (!bounded) {
+                precompileUpcoming();
             }
             if (bounded && last != null) {
                 done = true;
@@ -161,6 +199,29 @@ public final class PackVersionSource implements Source<PackVersions, PackVersion
             CompletableFuture.delayedExecutor(Math.max(1, nextPoll - System.currentTimeMillis()), TimeUnit.MILLISECONDS)
                     .execute(() -> available.complete(null));
             return InputStatus.NOTHING_AVAILABLE;
+        }
+
+        private void precompileUpcoming() {
+            List<PackVersions> next;
+            try {
+                next = upcoming();
+            } catch (RuntimeException e) {
+                return; // a registry being written: next poll
+            }
+            for (PackVersions v : next) {
+                if (!EngineCache.isReady(v) && precompiling.add(v.rulesDir + "|" + v.kbDir)) {
+                    precompiler.execute(() -> {
+                        long start = System.currentTimeMillis();
+                        try {
+                            EngineCache.get(v);
+                            LOG.info("rule pack {} compiled ahead of its effective time in {} ms", v,
+                                    System.currentTimeMillis() - start);
+                        } catch (RuntimeException e) {
+                            LOG.warn("rule pack {} does not compile: {}", v, e.getMessage());
+                        }
+                    });
+                }
+            }
         }
 
         @Override
@@ -183,6 +244,7 @@ public final class PackVersionSource implements Source<PackVersions, PackVersion
 
         @Override
         public void close() {
+            precompiler.shutdownNow();
         }
     }
 
