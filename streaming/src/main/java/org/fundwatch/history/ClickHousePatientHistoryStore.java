@@ -55,16 +55,7 @@ public final class ClickHousePatientHistoryStore implements PatientHistoryStore 
         LocalDateTime now = LocalDateTime.now(ZONE).withNano(0);
         List<Map<String, Object>> rows = new ArrayList<>(encounters.size());
         for (Encounter e : encounters) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("psn_no", e.patientId() == null ? "" : e.patientId());
-            row.put("mdtrt_id", e.id());
-            row.put("fixmedins_code", e.institution() == null || e.institution().code() == null ? "" : e.institution().code());
-            row.put("adm_time", SQL_TIME.format(timeOf(e, now)));
-            row.put("source", source);
-            row.put("encounter", EncounterJson.write(e));
-            row.put("recorded_at", SQL_TIME.format(now));
-            row.put("version", nextVersion());
-            rows.add(row);
+            rows.add(row(e, source, now, nextVersion()));
         }
         store.insertJsonEachRow(TABLE, rows);
     }
@@ -80,6 +71,23 @@ public final class ClickHousePatientHistoryStore implements PatientHistoryStore 
         }
         Collections.reverse(out);
         return out;
+    }
+
+    /**
+     * The {@code patient_history} row of {@code e} (also written by the stream job's sink). The highest {@code version}
+     * of a (psn_no, mdtrt_id) wins; writers use wall-clock microseconds so the latest knowledge of an encounter wins.
+     */
+    public static Map<String, Object> row(Encounter e, String source, LocalDateTime now, long version) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("psn_no", e.patientId() == null ? "" : e.patientId());
+        row.put("mdtrt_id", e.id());
+        row.put("fixmedins_code", e.institution() == null || e.institution().code() == null ? "" : e.institution().code());
+        row.put("adm_time", SQL_TIME.format(timeOf(e, now)));
+        row.put("source", source);
+        row.put("encounter", EncounterJson.write(e));
+        row.put("recorded_at", SQL_TIME.format(now));
+        row.put("version", version);
+        return row;
     }
 
     /** The time an encounter is filed under: admission, else its first dated line, else {@code fallback}. */

@@ -57,6 +57,18 @@ public final class StreamCommand implements Callable<Integer> {
     @Option(names = "--no-clickhouse", description = "Do not write alerts and dead letters to ClickHouse.")
     boolean noClickHouse;
 
+    @Option(names = "--no-history",
+            description = "Do not write settled encounters to ClickHouse patient_history (the gateway's history).")
+    boolean noHistory;
+
+    @Option(names = "--webhooks", paramLabel = "FILE",
+            description = "Send each hospital its warnings: webhook subscriptions (YAML/JSON, docs/lake-and-webhooks.md).")
+    Path webhooks;
+
+    @Option(names = "--lake", paramLabel = "DIR|URI",
+            description = "Write settled fee lines and settlements as Parquet, partitioned by date, under this root.")
+    String lake;
+
     @Option(names = "--checkpoints", paramLabel = "DIR", description = "Checkpoint directory (default: <out>/checkpoints).")
     Path checkpoints;
 
@@ -92,6 +104,12 @@ public final class StreamCommand implements Callable<Integer> {
         if (kafkaBootstrap != null) {
             config = config.withKafka(kafkaBootstrap, kafkaTopic);
         }
+        if (webhooks != null && !Files.isRegularFile(webhooks)) {
+            throw new ParameterException(spec.commandLine(), "--webhooks " + webhooks + ": no such file");
+        }
+        config = config.withWebhooks(webhooks == null ? null : webhooks.toAbsolutePath().toString())
+                .withLake(lake == null ? null : lake.contains("://") ? lake : Path.of(lake).toAbsolutePath().toUri().toString())
+                .withRecordHistory(!noHistory);
         if (!noClickHouse) {
             ClickHouseConfig ch = ClickHouseEnvironment.fromSystem().currentConfig().orElseThrow(() ->
                     new IllegalStateException("no ClickHouse: run `fundwatch clickhouse start`, set "

@@ -23,80 +23,119 @@ import org.fundwatch.clickhouse.ClickHouseConfig;
  * @param history        history window per person
  * @param linesPerSecond pacing of the whole input (≤ 0: none), for latency measurements
  * @param failAfterTimers test hook (see {@code PersonEvaluator}); 0 = off
+ * @param webhooks       webhook subscriptions file for per-hospital warnings, or null
+ * @param lake           Parquet lake root for settled records, or null
+ * @param recordHistory  write settled encounters to ClickHouse {@code patient_history} (the gateway's history)
  */
 public record StreamConfig(String input, boolean once, String kafkaBootstrap, String kafkaTopic, String registry,
                            String packName, String rulesSource, String kb, String out, ClickHouseConfig clickhouse,
                            String checkpoints, String restore, int parallelism, Duration checkpointInterval,
                            Duration packPoll, Duration outOfOrderness, Duration postDelay, Duration history,
-                           Duration doctorGrace, double linesPerSecond, long failAfterTimers, boolean restartOnFailure)
+                           Duration doctorGrace, double linesPerSecond, long failAfterTimers, boolean restartOnFailure,
+                           String webhooks, String lake, boolean recordHistory)
         implements Serializable {
 
     /** Defaults: bounded off, registry {@code var/rules-registry}, kb {@code var/kb}, parallelism 2. */
     public static StreamConfig of(String input) {
         return new StreamConfig(input, false, null, null, "var/rules-registry", "national", null, "var/kb", null, null,
                 null, null, 2, Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofMinutes(5), Duration.ofDays(1),
-                Duration.ofDays(90), Duration.ofMinutes(30), 0, 0, true);
+                Duration.ofDays(90), Duration.ofMinutes(30), 0, 0, true, null, null, true);
     }
 
     public StreamConfig withOnce(boolean v) {
         return new StreamConfig(input, v, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
                 clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
+                recordHistory);
     }
 
     public StreamConfig withKafka(String bootstrap, String topic) {
         return new StreamConfig(input, once, bootstrap, topic, registry, packName, rulesSource, kb, out, clickhouse,
                 checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay, history,
-                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
+                recordHistory);
     }
 
     public StreamConfig withPacks(String registryDir, String name, String rulesSourceDir, String kbDir) {
         return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registryDir, name, rulesSourceDir, kbDir, out,
                 clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
+                recordHistory);
     }
 
     public StreamConfig withOut(String dir) {
         return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, dir,
                 clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
+                recordHistory);
     }
 
     public StreamConfig withClickHouse(ClickHouseConfig config) {
         return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
                 config, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
+                recordHistory);
     }
 
     public StreamConfig withCheckpoints(String dir, Duration interval, String restoreFrom) {
         return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
                 clickhouse, dir, restoreFrom, parallelism, interval, packPoll, outOfOrderness, postDelay, history,
-                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
+                recordHistory);
     }
 
     public StreamConfig withParallelism(int p) {
         return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
                 clickhouse, checkpoints, restore, p, checkpointInterval, packPoll, outOfOrderness, postDelay, history,
-                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
+                recordHistory);
     }
 
     public StreamConfig withPacing(double totalLinesPerSecond) {
         return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
                 clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, totalLinesPerSecond, failAfterTimers, restartOnFailure);
+                history, doctorGrace, totalLinesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
+                recordHistory);
     }
 
     /** The watermark delay: how far event time may go backwards across the input (ordered path latency). */
     public StreamConfig withOutOfOrderness(Duration delay) {
         return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
                 clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, delay, postDelay, history,
-                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure);
+                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
+                recordHistory);
     }
 
     /** Test hook: fail once after {@code timers} event-time timers following a completed checkpoint; no restarts. */
     public StreamConfig withInjectedFailure(long timers) {
         return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
                 clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, linesPerSecond, timers, false);
+                history, doctorGrace, linesPerSecond, timers, false, webhooks, lake, recordHistory);
+    }
+
+    /**
+     * Per-hospital warnings: the webhook subscriptions file (YAML/JSON, see docs/lake-and-webhooks.md), read on the
+     * task managers; null = no webhooks.
+     */
+    public StreamConfig withWebhooks(String subscriptionsFile) {
+        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
+                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
+                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, subscriptionsFile, lake,
+                recordHistory);
+    }
+
+    /** Settled fee lines and settlements to a Parquet lake under this directory or URI (dt= partitions); null = off. */
+    public StreamConfig withLake(String lakeRoot) {
+        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
+                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
+                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lakeRoot,
+                recordHistory);
+    }
+
+    /** Whether settled encounters are written to ClickHouse {@code patient_history} for the gateway (default true). */
+    public StreamConfig withRecordHistory(boolean v) {
+        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
+                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
+                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake, v);
     }
 }

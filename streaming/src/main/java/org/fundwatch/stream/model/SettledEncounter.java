@@ -17,6 +17,8 @@ public final class SettledEncounter {
     /** The settlement message as received (all national fields, for the lake). */
     public String settlementPayload;
     public ArrayList<SettledLine> lines = new ArrayList<>();
+    /** The assembled encounter ({@code org.fundwatch.history.EncounterJson}): for the gateway's history and the lake. */
+    public String encounterJson;
     public long eventTime;
 
     public SettledEncounter() {
