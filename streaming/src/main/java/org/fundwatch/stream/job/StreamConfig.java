@@ -43,74 +43,61 @@ public record StreamConfig(String input, boolean once, String kafkaBootstrap, St
     }
 
     public StreamConfig withOnce(boolean v) {
-        return new StreamConfig(input, v, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
-                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
-                recordHistory);
+        return change(b -> b.once = v);
     }
 
     public StreamConfig withKafka(String bootstrap, String topic) {
-        return new StreamConfig(input, once, bootstrap, topic, registry, packName, rulesSource, kb, out, clickhouse,
-                checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay, history,
-                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
-                recordHistory);
+        return change(b -> {
+            b.kafkaBootstrap = bootstrap;
+            b.kafkaTopic = topic;
+        });
     }
 
     public StreamConfig withPacks(String registryDir, String name, String rulesSourceDir, String kbDir) {
-        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registryDir, name, rulesSourceDir, kbDir, out,
-                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
-                recordHistory);
+        return change(b -> {
+            b.registry = registryDir;
+            b.packName = name;
+            b.rulesSource = rulesSourceDir;
+            b.kb = kbDir;
+        });
     }
 
     public StreamConfig withOut(String dir) {
-        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, dir,
-                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
-                recordHistory);
+        return change(b -> b.out = dir);
     }
 
     public StreamConfig withClickHouse(ClickHouseConfig config) {
-        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
-                config, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
-                recordHistory);
+        return change(b -> b.clickhouse = config);
     }
 
     public StreamConfig withCheckpoints(String dir, Duration interval, String restoreFrom) {
-        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
-                clickhouse, dir, restoreFrom, parallelism, interval, packPoll, outOfOrderness, postDelay, history,
-                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
-                recordHistory);
+        return change(b -> {
+            b.checkpoints = dir;
+            b.checkpointInterval = interval;
+            b.restore = restoreFrom;
+        });
     }
 
     public StreamConfig withParallelism(int p) {
-        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
-                clickhouse, checkpoints, restore, p, checkpointInterval, packPoll, outOfOrderness, postDelay, history,
-                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
-                recordHistory);
+        return change(b -> b.parallelism = p);
     }
 
+    /** Paces the whole input at {@code totalLinesPerSecond} (≤ 0: none), for latency measurements. */
     public StreamConfig withPacing(double totalLinesPerSecond) {
-        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
-                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, totalLinesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
-                recordHistory);
+        return change(b -> b.linesPerSecond = totalLinesPerSecond);
     }
 
     /** The watermark delay: how far event time may go backwards across the input (ordered path latency). */
     public StreamConfig withOutOfOrderness(Duration delay) {
-        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
-                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, delay, postDelay, history,
-                doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake,
-                recordHistory);
+        return change(b -> b.outOfOrderness = delay);
     }
 
     /** Test hook: fail once after {@code timers} event-time timers following a completed checkpoint; no restarts. */
     public StreamConfig withInjectedFailure(long timers) {
-        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
-                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, linesPerSecond, timers, false, webhooks, lake, recordHistory);
+        return change(b -> {
+            b.failAfterTimers = timers;
+            b.restartOnFailure = false;
+        });
     }
 
     /**
@@ -118,24 +105,86 @@ public record StreamConfig(String input, boolean once, String kafkaBootstrap, St
      * task managers; null = no webhooks.
      */
     public StreamConfig withWebhooks(String subscriptionsFile) {
-        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
-                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, subscriptionsFile, lake,
-                recordHistory);
+        return change(b -> b.webhooks = subscriptionsFile);
     }
 
     /** Settled fee lines and settlements to a Parquet lake under this directory or URI (dt= partitions); null = off. */
     public StreamConfig withLake(String lakeRoot) {
-        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
-                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lakeRoot,
-                recordHistory);
+        return change(b -> b.lake = lakeRoot);
     }
 
     /** Whether settled encounters are written to ClickHouse {@code patient_history} for the gateway (default true). */
     public StreamConfig withRecordHistory(boolean v) {
-        return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
-                clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay,
-                history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake, v);
+        return change(b -> b.recordHistory = v);
+    }
+
+    /** A copy with the fields {@code edit} sets. */
+    private StreamConfig change(java.util.function.Consumer<Builder> edit) {
+        Builder b = new Builder(this);
+        edit.accept(b);
+        return b.build();
+    }
+
+    /** Mutable scratch copy used by the {@code with…} methods. */
+    private static final class Builder {
+        String input;
+        boolean once;
+        String kafkaBootstrap;
+        String kafkaTopic;
+        String registry;
+        String packName;
+        String rulesSource;
+        String kb;
+        String out;
+        ClickHouseConfig clickhouse;
+        String checkpoints;
+        String restore;
+        int parallelism;
+        Duration checkpointInterval;
+        Duration packPoll;
+        Duration outOfOrderness;
+        Duration postDelay;
+        Duration history;
+        Duration doctorGrace;
+        double linesPerSecond;
+        long failAfterTimers;
+        boolean restartOnFailure;
+        String webhooks;
+        String lake;
+        boolean recordHistory;
+
+        Builder(StreamConfig c) {
+            input = c.input;
+            once = c.once;
+            kafkaBootstrap = c.kafkaBootstrap;
+            kafkaTopic = c.kafkaTopic;
+            registry = c.registry;
+            packName = c.packName;
+            rulesSource = c.rulesSource;
+            kb = c.kb;
+            out = c.out;
+            clickhouse = c.clickhouse;
+            checkpoints = c.checkpoints;
+            restore = c.restore;
+            parallelism = c.parallelism;
+            checkpointInterval = c.checkpointInterval;
+            packPoll = c.packPoll;
+            outOfOrderness = c.outOfOrderness;
+            postDelay = c.postDelay;
+            history = c.history;
+            doctorGrace = c.doctorGrace;
+            linesPerSecond = c.linesPerSecond;
+            failAfterTimers = c.failAfterTimers;
+            restartOnFailure = c.restartOnFailure;
+            webhooks = c.webhooks;
+            lake = c.lake;
+            recordHistory = c.recordHistory;
+        }
+
+        StreamConfig build() {
+            return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
+                    clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay, history,
+                    doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake, recordHistory);
+        }
     }
 }
