@@ -183,8 +183,8 @@ public record StreamConfig(String input, boolean once, String kafkaBootstrap, St
 
         StreamConfig build() {
             return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
-                    clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness, postDelay, history,
-                    doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake, recordHistory);
+                    clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness,
+                    postDelay, history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake, recordHistory);
         }
     }
 }
