@@ -15,7 +15,6 @@ import org.fundwatch.pack.PackBuilder;
 import org.fundwatch.rules.engine.RuleEngine;
 import org.fundwatch.rules.pack.PackVersion;
 import org.fundwatch.rules.pack.RulePackRegistry;
-import org.fundwatch.rules.source.RulePackSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,7 +163,8 @@ public final class ActiveEngine implements AutoCloseable {
             LOG.warn("nothing published in registry {} for pack '{}': compiling the sources {} directly",
                     locations.registry().toAbsolutePath(), locations.packName(), rules.dir());
         }
-        RuleEngine engine = RuleEngine.compile(RulePackSource.load(rules.dir()), kb);
+        // published versions carry their compiled model (RuleEngine.load uses it); source directories are compiled
+        RuleEngine engine = RuleEngine.load(rules.dir(), kb);
         LOG.info("compiled rules {} against {} in {} ms", rules.label(), kb.version(), (System.nanoTime() - start) / 1_000_000);
         return new Loaded(engine, engine.pack().info().name() + "/" + engine.pack().info().version(), rules.key(), kbDir);
     }

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fundwatch.pack.KnowledgePacks;
 import org.fundwatch.rules.engine.RuleEngine;
-import org.fundwatch.rules.source.RulePackSource;
 import org.fundwatch.stream.model.PackVersions;
 
 /**
@@ -22,7 +21,10 @@ public final class EngineCache {
     private EngineCache() {
     }
 
-    /** The engine for {@code packs}, compiled on first use (≈1–2 s for the national pack). */
+    /**
+     * The engine for {@code packs}, made on first use: loaded from the compiled model a published version stores
+     * (≈0.2 s), compiled from sources otherwise (≈1–4 s for the national pack).
+     */
     public static RuleEngine get(PackVersions packs) {
         String key = key(packs);
         RuleEngine engine = ENGINES.get(key); // the per-record path: a plain lock-free read
@@ -40,8 +42,8 @@ public final class EngineCache {
                 mine.complete(engine);
                 return engine;
             }
-            engine = RuleEngine.compile(RulePackSource.load(Path.of(packs.rulesDir)),
-                    KnowledgePacks.cached(Path.of(packs.kbDir)));
+            // a published registry version carries its compiled model: loading it takes a fraction of a second
+            engine = RuleEngine.load(Path.of(packs.rulesDir), KnowledgePacks.cached(Path.of(packs.kbDir)));
             ENGINES.put(key, engine);
             mine.complete(engine);
             return engine;

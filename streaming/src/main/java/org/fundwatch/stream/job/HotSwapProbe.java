@@ -23,6 +23,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.fundwatch.pack.KnowledgePacks;
+import org.fundwatch.rules.engine.RuleEngine;
 import org.fundwatch.rules.pack.PackTestRunner;
 import org.fundwatch.rules.pack.RulePackRegistry;
 import org.fundwatch.rules.pack.TestSummary;
@@ -90,7 +91,8 @@ public final class HotSwapProbe {
                             + "(%s); %d alerts (%d by %s); records in %d of %d fed, "
                             + "processed %d + dead-lettered %d", versionA, versionB, effectiveAt - publishedAt,
                     versionB, lastActiveB() - effectiveAt, firstActiveB() - effectiveAt, lastActiveB() - publishedAt,
-                    compile, compile < 100 ? "pre-compiled during the notice"
+                    compile, effectiveAt <= publishedAt ? "immediate effect: loading the compiled model is part of the switch"
+                            : compile < 100 ? "pre-compiled during the notice"
                             : "compilation outlasted the notice: part of it is in the switch", alerts.size(), alertsB,
                     versionB, counter(ParseFunction.RECORDS_IN), linesFed,
                     counter(ParseFunction.PROCESSED), counter(ParseFunction.DEAD_LETTERED));
@@ -113,16 +115,21 @@ public final class HotSwapProbe {
         Path registryDir = work.resolve("registry");
         RulePackRegistry registry = new RulePackRegistry(registryDir);
         RulePackSource a = RulePackSource.load(packSource);
-        TestSummary tests = PackTestRunner.run(a, KnowledgePacks.cached(kbDir)).summary();
+        RuleEngine compiledA = RuleEngine.compile(a, KnowledgePacks.cached(kbDir));
+        TestSummary tests = PackTestRunner.run(a, compiledA, KnowledgePacks.cached(kbDir).version()).summary();
+        // built as `fundwatch rules build` does: with the compiled model, so that activation loads rather than compiles
+        byte[] model = compiledA.compiledModel().write();
         if (!tests.green()) {
             throw new IllegalStateException(packSource + ": pack tests fail (" + tests + "); fix them first");
         }
         PackInfo infoA = a.info();
-        registry.build(packSource, infoA, tests);
+        registry.build(packSource, infoA, tests, model);
         registry.publish(infoA.name(), infoA.version(), Instant.now(), "hot-swap probe: version A");
         Path sourceB = work.resolve("pack-b");
         PackInfo infoB = copyWithNextMinor(packSource, sourceB, infoA);
-        registry.build(sourceB, infoB, tests);
+        byte[] modelB = RuleEngine.compile(RulePackSource.load(sourceB), KnowledgePacks.cached(kbDir)).compiledModel()
+                .write();
+        registry.build(sourceB, infoB, tests, modelB);
 
         Path in = Files.createDirectories(work.resolve("in"));
         for (Path persons : new Path[] {messages.resolve("persons.jsonl"), messages.resolveSibling("persons.jsonl")}) {

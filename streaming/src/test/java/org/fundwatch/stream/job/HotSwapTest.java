@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hot swap under load: a running job (parallelism 2, watched directory, rule registry with the national pack as
- * version A) gets files while version B is published half-way. Every evaluator switches within 1 s of B's effective
- * time, alerts before the publication name A and alerts after the last switch name B, every fed record is read and
+ * version A) gets files while version B is published half-way, with immediate effect. Every evaluator switches within 1 s of the
+ * publication, alerts before the publication name A and alerts after the last switch name B, every fed record is read and
  * processed once, no alert id is raised twice, and the alerts equal those of an uninterrupted bounded run over the same
  * files (B has the same rules as A, so the same findings).
  */
@@ -35,16 +35,17 @@ class HotSwapTest {
         int days = 12;
         Path gen = StreamFixtures.generate(tmp.resolve("gen"), 400, days);
         HotSwapProbe.Result r = HotSwapProbe.run(tmp.resolve("probe"), gen.resolve("messages"),
-                StreamFixtures.nationalPack(), StreamFixtures.kbDir(), 2, Duration.ofSeconds(6), 400);
+                StreamFixtures.nationalPack(), StreamFixtures.kbDir(), 2, Duration.ZERO, 400);
         System.err.println("hot swap: " + r.summary());
 
-        // the switch: every evaluator subtask (2 person + 2 doctor) moved to B within 1 s of its effective time
+        // the switch: B is published with immediate effect; every evaluator subtask (2 person + 2 doctor) moved to B
+        // within 1 s of the publication (the registry version carries its compiled model: loading, not compiling)
         assertEquals(4, r.activationsOf(r.versionB()).size(), "activations " + r.activations());
         for (PackActivation a : r.activationsOf(r.versionB())) {
             assertTrue(a.activeAt >= r.effectiveAt(), "not before the effective time: " + a);
             assertTrue(a.activeAt - r.effectiveAt() <= 1_000, "within 1 s of the effective time: " + a + " ("
                     + (a.activeAt - r.effectiveAt()) + " ms)");
-            assertTrue(a.readyAt - a.seenAt <= 200, "compiled during the notice period, not at the switch: " + a);
+            assertTrue(a.activeAt - r.publishedAt() <= 1_000, "within 1 s of the publication: " + a);
         }
         // every alert names the version that produced it: A before the publication, B after the last switch
         long alertsB = 0;
