@@ -9,10 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.reflect.TypeVariable;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -203,24 +200,62 @@ public final class MessageParser {
 
     /** Empty when the bytes are valid UTF-8, else the reason. */
     static Optional<String> checkUtf8(byte[] bytes, int offset) {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-        CharBuffer out = CharBuffer.allocate(Math.min(bytes.length, 8192));
-        while (true) {
-            CoderResult result = utf8.decode(in, out, true);
-            if (result.isError()) {
-                int position = in.position();
-                String gbk = decodes(bytes, offset, GB18030) ? " (GBK?)" : "";
-                return Optional.of("not UTF-8" + gbk + ": invalid byte 0x" + String.format("%02X", bytes[position] & 0xFF)
-                        + " at offset " + position + "; the national interface requires UTF-8, re-send the message encoded as UTF-8");
-            }
-            if (result.isOverflow()) {
-                out.clear();
-                continue;
-            }
+        int position = firstInvalidUtf8(bytes, offset);
+        if (position < 0) {
             return Optional.empty();
         }
+        String gbk = decodes(bytes, offset, GB18030) ? " (GBK?)" : "";
+        return Optional.of("not UTF-8" + gbk + ": invalid byte 0x" + String.format("%02X", bytes[position] & 0xFF)
+                + " at offset " + position + "; the national interface requires UTF-8, re-send the message encoded as UTF-8");
+    }
+
+    /**
+     * The offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629: no overlong forms, no
+     * surrogates, nothing above U+10FFFF), or -1. A validating scan without decoding: every message passes through it,
+     * and ASCII — nearly all of a national message — costs one comparison per byte.
+     */
+    static int firstInvalidUtf8(byte[] b, int from) {
+        int i = from;
+        int n = b.length;
+        while (i < n) {
+            int c = b[i];
+            if (c >= 0) {
+                i++;
+                continue;
+            }
+            c &= 0xFF;
+            int continuation;
+            int low = 0x80;
+            int high = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                continuation = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                continuation = 2;
+                low = c == 0xE0 ? 0xA0 : 0x80;   // no overlong 3-byte forms
+                high = c == 0xED ? 0x9F : 0xBF;  // no UTF-16 surrogates
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                continuation = 3;
+                low = c == 0xF0 ? 0x90 : 0x80;   // no overlong 4-byte forms
+                high = c == 0xF4 ? 0x8F : 0xBF;  // nothing above U+10FFFF
+            } else {
+                return i;
+            }
+            if (i + continuation >= n) {
+                return i;
+            }
+            int second = b[i + 1] & 0xFF;
+            if (second < low || second > high) {
+                return i;
+            }
+            for (int k = 2; k <= continuation; k++) {
+                int next = b[i + k] & 0xFF;
+                if (next < 0x80 || next > 0xBF) {
+                    return i;
+                }
+            }
+            i += continuation + 1;
+        }
+        return -1;
     }
 
     private static boolean decodes(byte[] bytes, int offset, Charset charset) {
