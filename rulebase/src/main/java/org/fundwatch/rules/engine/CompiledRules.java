@@ -202,19 +202,6 @@ public final class CompiledRules {
         return KieBaseBuilder.createKieBaseFromModel(selected, conf);
     }
 
-    /** The model's rules that {@code keep} accepts, in model order. */
-    List<Rule> rules(Predicate<String> keep) {
-        List<Rule> out = new ArrayList<>();
-        for (Model m : models()) {
-            for (Rule r : m.getRules()) {
-                if (keep.test(r.getName())) {
-                    out.add(r);
-                }
-            }
-        }
-        return out;
-    }
-
     /** Every rule name of the model. */
     List<String> ruleNames() {
         List<String> names = new ArrayList<>();

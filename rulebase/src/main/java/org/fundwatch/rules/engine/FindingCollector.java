@@ -53,20 +53,15 @@ public final class FindingCollector implements AgendaFilter {
     @Override
     public boolean accept(Match match) {
         String id = match.getRule().getName();
-        boolean run = applies(id);
+        RuleMetadata meta = rules.get(id);
+        boolean run = meta != null && meta.phases().contains(phase)
+                && meta.scenes().covers(triggerScenario, medType, internet) && meta.inForceOn(date)
+                && (requested.isEmpty() || requested.contains(id) || (meta.code() != null && requested.contains(meta.code())));
         if (run) {
             firing = id;
             mark = raw.size();
         }
         return run;
-    }
-
-    /** Whether rule {@code id} applies to this evaluation: phase, scene, effective dates and requested ids. */
-    boolean applies(String id) {
-        RuleMetadata meta = rules.get(id);
-        return meta != null && meta.phases().contains(phase)
-                && meta.scenes().covers(triggerScenario, medType, internet) && meta.inForceOn(date)
-                && (requested.isEmpty() || requested.contains(id) || (meta.code() != null && requested.contains(meta.code())));
     }
 
     /** A finding about one line: amount at risk = the line amount. {@code evidence}: key, value, key, value … */

@@ -1,7 +1,6 @@
 package org.fundwatch.rules.engine;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,19 +58,7 @@ public final class RuleEngine {
     private final int poolSize;
     private final org.fundwatch.rules.engine.fact.RuleParams params;
 
-    private final Map<Phase, RuleSelector> selectors = new java.util.EnumMap<>(Phase.class);
-    private final Map<SelectionKey, Variant> selections = new ConcurrentHashMap<>();
-    private final Map<VariantKey, RuleSelector.FactFilter> fullFilters = new ConcurrentHashMap<>();
-
-    /** Cached KieBases of rule selections, per engine (each holds a few rules; ~100 KB–1 MB with its sessions). */
-    static final int MAX_SELECTIONS = 1024;
-    private static final int SELECTION_POOL = 2;
-
-    /** A KieBase, its session pool, and which facts its rules can see (null: all). */
-    private record Variant(KieBase base, KieSessionsPool pool, RuleSelector.FactFilter filter) {}
-
-    /** The rules of one phase selected for an encounter (bit i = {@link RuleSelector#names()} i); never mutated. */
-    private record SelectionKey(Phase phase, BitSet rules) {}
+    private record Variant(KieBase base, KieSessionsPool pool) {}
 
     /** A KieBase holds only the rules of one phase, minus the rules excluded after a failing condition. */
     private record VariantKey(Phase phase, Set<String> excluded) {}
@@ -90,12 +77,6 @@ public final class RuleEngine {
         conf.setOption(ConsequenceExceptionHandlerOption.get(IsolatingConsequenceHandler.class));
         this.baseConfiguration = conf;
         this.poolSize = poolSize;
-        for (Phase phase : Phase.values()) {
-            selectors.put(phase, new RuleSelector(compiled.rules(name -> {
-                RuleMetadata meta = rules.get(name);
-                return meta != null && meta.phases().contains(phase);
-            })));
-        }
     }
 
     /**
@@ -191,51 +172,23 @@ public final class RuleEngine {
      * encounter gives no findings.
      */
     public Evaluation evaluate(EncounterContext ctx, Phase phase) {
-        return evaluate(ctx, phase, true);
-    }
-
-    /**
-     * {@link #evaluate} without trigger-based rule selection: every rule of the phase in one KieBase, every fact
-     * inserted (the reference the selection is tested against).
-     */
-    Evaluation evaluateUnselected(EncounterContext ctx, Phase phase) {
-        return evaluate(ctx, phase, false);
-    }
-
-    private Evaluation evaluate(EncounterContext ctx, Phase phase, boolean select) {
         FactBuilder.Facts built = facts.build(ctx);
         if (built == null) {
             return Evaluation.EMPTY;
         }
         FindingCollector out = new FindingCollector(rules, phase, ctx.triggerScenario(), ctx.ruleIds(), ctx.patient().id(),
                 built.encounter(), built.date());
-        List<Object> all = built.all();
-        RuleSelector selector = selectors.get(phase);
         Set<String> excluded = Set.of();
         while (true) {
-            Variant variant;
-            if (select) {
-                BitSet selected = selector.select(all, params, out::applies, excluded);
-                if (selected.isEmpty()) {
-                    break; // no rule of the phase can match this encounter
-                }
-                variant = selection(phase, selector, selected, excluded);
-            } else {
-                variant = variant(phase, excluded);
-            }
+            Variant variant = variant(phase, excluded);
             KieSession session = variant.pool().newKieSession();
             try {
                 session.setGlobal("out", out);
-                RuleSelector.FactFilter filter = select ? variant.filter() : null;
+                List<Object> all = built.all();
                 for (int i = 0, n = all.size(); i < n; i++) {
-                    Object fact = all.get(i);
-                    if (filter == null || filter.accepts(fact)) {
-                        session.insert(fact);
-                    }
+                    session.insert(all.get(i));
                 }
-                if (filter == null || filter.accepts(params)) {
-                    session.insert(params);
-                }
+                session.insert(params);
                 session.fireAllRules(out);
                 break;
             } catch (RuntimeException e) {
@@ -256,29 +209,6 @@ public final class RuleEngine {
             }
         }
         return new Evaluation(findings(out, phase), out.failures);
-    }
-
-    /**
-     * The KieBase holding exactly the {@code selected} rules of {@code phase}, built from the compiled model on first
-     * use and cached. The number of distinct selections is small in practice (they follow what kinds of lines and
-     * encounters occur, not the codes); past {@value #MAX_SELECTIONS} cached KieBases, further selections run on the
-     * phase's KieBase, which gives the same findings at the unselected cost.
-     */
-    private Variant selection(Phase phase, RuleSelector selector, BitSet selected, Set<String> excluded) {
-        SelectionKey key = new SelectionKey(phase, selected);
-        Variant v = selections.get(key);
-        if (v != null) {
-            return v;
-        }
-        if (selections.size() >= MAX_SELECTIONS) {
-            Variant full = variant(phase, excluded);
-            return new Variant(full.base(), full.pool(), fullFilters.computeIfAbsent(new VariantKey(phase, excluded),
-                    k -> selector.filterFor(selector.bitsOf(name -> !k.excluded().contains(name)))));
-        }
-        return selections.computeIfAbsent(key, k -> {
-            KieBase base = compiled.kieBase(selector.namesOf(k.rules()), baseConfiguration);
-            return new Variant(base, base.newKieSessionsPool(SELECTION_POOL), selector.filterFor(k.rules()));
-        });
     }
 
     private List<Finding> findings(FindingCollector out, Phase phase) {
@@ -312,7 +242,7 @@ public final class RuleEngine {
                 RuleMetadata meta = rules.get(name);
                 return meta != null && meta.phases().contains(key.phase()) && !key.excluded().contains(name);
             }, baseConfiguration);
-            return new Variant(base, base.newKieSessionsPool(poolSize), null);
+            return new Variant(base, base.newKieSessionsPool(poolSize));
         });
     }
 
