@@ -145,8 +145,9 @@ public final class StreamBenchCommand implements Callable<Integer> {
         }
         if (hotSwap) {
             Path work = Files.createTempDirectory("fundwatch-bench-hotswap-");
+            // published with immediate effect, as `fundwatch rules publish` does by default: publish → in use
             HotSwapProbe.Result r = HotSwapProbe.run(work, data.resolve("messages"), pack, kbDir, parallelism,
-                    Duration.ofSeconds(6), 2_000);
+                    Duration.ZERO, 2_000);
             System.out.println("hot swap: " + r.summary());
         }
         return 0;
