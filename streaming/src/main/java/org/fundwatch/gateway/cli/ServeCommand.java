@@ -58,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
         ActiveEngine engines = ActiveEngine.load(packs.locations(), Clock.systemUTC());
         ClickHouseStore store = ClickHouseConnection.openMigrated();
         GatewayAssembly.Options options = new GatewayAssembly.Options(Duration.ofDays(historyDays), historyTimeoutMillis,
-                100_000, Duration.ofSeconds(cacheTtlSeconds), 200, admdvs, true);
+                100_000, Duration.ofSeconds(cacheTtlSeconds), GatewayAssembly.Options.WRITE_BEHIND_MILLIS, admdvs, true);
         GatewayServer.Settings settings = new GatewayServer.Settings(host, port, threads, maxBodyBytes, 60_000);
         GatewayAssembly gateway = GatewayAssembly.start(engines, store, registry, settings, options);
         engines.startPolling(pollSeconds);
