@@ -80,13 +80,18 @@ public final class ClickHousePatientHistoryStore implements PatientHistoryStore 
      * of a (psn_no, mdtrt_id) wins; writers use wall-clock microseconds so the latest knowledge of an encounter wins.
      */
     public static Map<String, Object> row(Encounter e, String source, LocalDateTime now, long version) {
+        return row(e, EncounterJson.write(e), source, now, version);
+    }
+
+    /** {@link #row(Encounter, String, LocalDateTime, long)} when {@code e} is already serialized as {@code json}. */
+    public static Map<String, Object> row(Encounter e, String json, String source, LocalDateTime now, long version) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("psn_no", e.patientId() == null ? "" : e.patientId());
         row.put("mdtrt_id", e.id());
         row.put("fixmedins_code", e.institution() == null || e.institution().code() == null ? "" : e.institution().code());
         row.put("adm_time", SQL_TIME.format(timeOf(e, now)));
         row.put("source", source);
-        row.put("encounter", EncounterJson.write(e));
+        row.put("encounter", json);
         row.put("recorded_at", SQL_TIME.format(now));
         row.put("version", version);
         return row;

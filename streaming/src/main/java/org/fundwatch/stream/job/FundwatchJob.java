@@ -1,13 +1,8 @@
 package org.fundwatch.stream.job;
 
-import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.fundwatch.history.ClickHousePatientHistoryStore;
-import org.fundwatch.model.Encounter;
-import org.fundwatch.model.FeeLine;
-import org.fundwatch.model.Settlement;
 import org.fundwatch.stream.lake.FeeLineRecord;
 import org.fundwatch.stream.lake.LakeSinks;
-import org.fundwatch.stream.lake.SettlementRecord;
 import org.fundwatch.stream.sink.webhook.WebhookSink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -171,21 +166,12 @@ public final class FundwatchJob {
                     .name("webhook warnings").uid("webhooks");
         }
         if (config.lake() != null) {
-            settled.flatMap((FlatMapFunction<SettledEncounter, FeeLineRecord>) (s, out) -> {
-                Encounter encounter = SettledRecords.encounter(s);
-                Settlement settlement = SettledRecords.settlement(s);
-                for (FeeLine line : encounter.feeLines()) {
-                    out.collect(FeeLineRecord.of(line, encounter, settlement));
-                }
-            }).returns(FeeLineRecord.class).name("lake fee lines").uid("lake-fee-lines")
-                    .sinkTo(LakeSinks.feeLines(config.lake())).name("Parquet fee lines").uid("parquet-fee-lines");
-            settled.flatMap((FlatMapFunction<SettledEncounter, SettlementRecord>) (s, out) -> {
-                Settlement settlement = SettledRecords.settlement(s);
-                if (settlement != null) {
-                    out.collect(SettlementRecord.of(settlement, SettledRecords.encounter(s)));
-                }
-            }).returns(SettlementRecord.class).name("lake settlements").uid("lake-settlements")
-                    .sinkTo(LakeSinks.settlements(config.lake())).name("Parquet settlements").uid("parquet-settlements");
+            // one parse of each settled encounter feeds both lake tables
+            SingleOutputStreamOperator<FeeLineRecord> feeLines = settled.process(new LakeRecordsFunction())
+                    .name("lake records").uid("lake-records");
+            feeLines.sinkTo(LakeSinks.feeLines(config.lake())).name("Parquet fee lines").uid("parquet-fee-lines");
+            feeLines.getSideOutput(LakeRecordsFunction.SETTLEMENTS).sinkTo(LakeSinks.settlements(config.lake()))
+                    .name("Parquet settlements").uid("parquet-settlements");
         }
         if (config.out() != null) {
             alerts.map((MapFunction<Alert, String>) a -> JSON.writeValueAsString(AlertRows.alertJson(a)))

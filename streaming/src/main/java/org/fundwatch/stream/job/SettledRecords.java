@@ -46,7 +46,7 @@ final class SettledRecords {
 
     /** The gateway's history row; version = wall-clock µs, so the newest knowledge of an encounter wins. */
     static Map<String, Object> historyRow(SettledEncounter s) {
-        return ClickHousePatientHistoryStore.row(encounter(s), "stream", LocalDateTime.now(ZONE).withNano(0),
-                System.currentTimeMillis() * 1000);
+        return ClickHousePatientHistoryStore.row(encounter(s), s.encounterJson, "stream",
+                LocalDateTime.now(ZONE).withNano(0), System.currentTimeMillis() * 1000);
     }
 }
