@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs against a real ClickHouse (see {@link TestClickHouse}); part of the normal {@code mvn test}. */
+/** Runs against a real ClickHouse (see {@link IntegrationServer}); part of the normal {@code mvn test}. */
 @Tag("clickhouse")
 class ClickHouseIntegrationTest {
 
@@ -29,12 +29,12 @@ class ClickHouseIntegrationTest {
 
     @BeforeEach
     void open() {
-        store = ClickHouseStore.open(TestClickHouse.freshDatabase());
+        store = ClickHouseStore.open(IntegrationServer.freshDatabase());
     }
 
     @AfterEach
     void dropDatabase() {
-        TestClickHouse.drop(store);
+        IntegrationServer.drop(store);
         store.close();
     }
 
