@@ -3,7 +3,7 @@ package org.fundwatch.gateway;
 import java.time.Clock;
 import java.time.Duration;
 import org.fundwatch.clickhouse.ClickHouseStore;
-import org.fundwatch.history.CachingPatientHistoryStore;
+import org.fundwatch.history.ReplicatedPatientHistoryStore;
 import org.fundwatch.history.ClickHousePatientHistoryStore;
 import org.fundwatch.history.PatientHistoryStore;
 
@@ -17,7 +17,7 @@ public final class GatewayAssembly implements AutoCloseable {
     private final GatewayServer server;
 
     /** The gateway's tunables (the HTTP layer's are in {@link GatewayServer.Settings}). */
-    public record Options(Duration historyWindow, long historyTimeoutMillis, int cachePatients, Duration cacheTtl,
+    public record Options(Duration historyWindow, long historyTimeoutMillis, int historyPatients, long historyPollMillis,
                           long flushMillis, String receiverAdmdvs, boolean accessLog) {
         /**
          * Write-behind interval of history and warnings. Each flush is one ClickHouse insert, i.e. one new part:
@@ -26,14 +26,20 @@ public final class GatewayAssembly implements AutoCloseable {
          */
         public static final long WRITE_BEHIND_MILLIS = 1_000;
 
-        /** 180 days of history, 100 ms read deadline, 100,000 cached patients for 30 s, 1 s write-behind. */
+        /** How often the history replica reads rows other processes recorded: the stream's settlements reach 3101s within it. */
+        public static final long HISTORY_POLL_MILLIS = 500;
+        /** Patients the history replica holds before newcomers are read from ClickHouse (~10 KB each). */
+        public static final int HISTORY_PATIENTS = 1_000_000;
+
+        /** 180 days of history replicated in memory (1,000,000 patients, polled every 500 ms), 100 ms deadline for reads the replica cannot answer, 1 s write-behind. */
         public static Options defaults() {
-            return new Options(Duration.ofDays(180), 100, 100_000, Duration.ofSeconds(30), WRITE_BEHIND_MILLIS, "000000",
-                    true);
+            return new Options(Duration.ofDays(180), 100, HISTORY_PATIENTS, HISTORY_POLL_MILLIS, WRITE_BEHIND_MILLIS,
+                    "000000", true);
         }
 
         public Options withAccessLog(boolean on) {
-            return new Options(historyWindow, historyTimeoutMillis, cachePatients, cacheTtl, flushMillis, receiverAdmdvs, on);
+            return new Options(historyWindow, historyTimeoutMillis, historyPatients, historyPollMillis, flushMillis,
+                    receiverAdmdvs, on);
         }
     }
 
@@ -45,9 +51,11 @@ public final class GatewayAssembly implements AutoCloseable {
     /** Builds and starts the gateway on {@code settings}' host and port. */
     public static GatewayAssembly start(ActiveEngine engines, ClickHouseStore store, InstitutionRegistry institutions,
                                         GatewayServer.Settings settings, Options options) throws Exception {
-        PatientHistoryStore history = new CachingPatientHistoryStore(
-                new WriteBehindHistoryStore(new ClickHousePatientHistoryStore(store, "gateway"), 100_000, options.flushMillis()),
-                options.cachePatients(), options.cacheTtl());
+        ClickHousePatientHistoryStore table = new ClickHousePatientHistoryStore(store, "gateway");
+        ReplicatedPatientHistoryStore history = new ReplicatedPatientHistoryStore(store,
+                new WriteBehindHistoryStore(table, 100_000, options.flushMillis()), table, options.historyWindow(),
+                options.historyPatients(), options.historyPollMillis());
+        history.start();
         NationalGateway gateway = NationalGateway.builder(engines)
                 .history(history, options.historyWindow(), options.historyTimeoutMillis())
                 .warnings(new WarningLog(store, 200_000, options.flushMillis()), new FeedbackStore(store))

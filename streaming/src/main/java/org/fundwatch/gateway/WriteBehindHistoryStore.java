@@ -8,7 +8,7 @@ import org.fundwatch.model.Encounter;
 
 /**
  * Records encounters through a {@link BackgroundBatcher} so that a 3101 never waits for the history insert; reads go
- * to the delegate. Put a {@link org.fundwatch.history.CachingPatientHistoryStore} in front so the gateway sees its
+ * to the delegate. Put a {@link org.fundwatch.history.ReplicatedPatientHistoryStore} in front so the gateway sees its
  * own writes before they are flushed.
  */
 public final class WriteBehindHistoryStore implements PatientHistoryStore {

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.concurrent.Future;
 import org.fundwatch.clickhouse.ClickHouseStore;
 import org.fundwatch.clickhouse.IntegrationServer;
 import org.fundwatch.clickhouse.Migrations;
+import org.fundwatch.history.ClickHousePatientHistoryStore;
+import org.fundwatch.history.ClickHousePatientHistoryStoreTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +53,7 @@ class GatewayHttpTest {
                 new Institution(A, "示例市第二人民医院", Authenticator.keyHash(KEY_A), null),
                 new Institution(B, "示例市第三人民医院", Authenticator.keyHash(KEY_B), SECRET_B)));
         GatewayAssembly.Options options = new GatewayAssembly.Options(Duration.ofDays(180), 2000, 1000,
-                Duration.ofSeconds(30), 50, "430700", true);
+                100, 50, "430700", true);
         gateway = GatewayAssembly.start(ActiveEngine.fixed(GatewayTestSupport.engine(), "national (test)"), store, institutions,
                 new GatewayServer.Settings("127.0.0.1", 0, 32, 4 << 20, 30_000), options);
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -289,6 +292,27 @@ class GatewayHttpTest {
                 + store.table("patient_history") + " FINAL WHERE psn_no = '" + patient + "' ORDER BY mdtrt_id");
         assertEquals(List.of(Map.of("mdtrt_id", "MDT-A-1", "fixmedins_code", A, "source", "gateway"),
                 Map.of("mdtrt_id", "MDT-B-1", "fixmedins_code", B, "source", "gateway")), rows);
+    }
+
+    @Test
+    void aPrescriptionSettledThroughTheStreamReachesTheGatewayWithinAPoll() throws Exception {
+        String patient = "43079600000000077777";
+        // What the stream job's history sink writes for a settled encounter at another hospital (a separate process).
+        new ClickHousePatientHistoryStore(store, "stream").record(List.of(ClickHousePatientHistoryStoreTest.encounter(
+                patient, "MDT-S-1", B, LocalDateTime.of(2025, 6, 12, 9, 0), "XA10BAE123A001010101234")));
+        ObjectNode atA = prescription(A, patient, "MDT-A-7", "RX-A-7", "2025-06-14 10:00:00", "2025-07-14 10:00:00");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        List<JsonNode> duplicate;
+        do {
+            Thread.sleep(50);
+            // The same encounter again: the gateway's own record of it from an earlier attempt is not history.
+            atA.put("msgid", A + System.nanoTime());
+            duplicate = results(ok(post("/fsi/api", bytes(atA), A, KEY_A)), "重复开药");
+        } while (duplicate.isEmpty() && System.nanoTime() < deadline);
+        assertEquals(1, duplicate.size(), "the stream's row is in the gateway's replica within the 100 ms poll");
+        String content = duplicate.get(0).path("vola_cont").asText();
+        assertTrue(content.contains(ResultMapper.OTHER_INSTITUTION), content);
+        assertFalse(content.contains("MDT-S-1") || content.contains(B), content);
     }
 
     // --- request builders ---

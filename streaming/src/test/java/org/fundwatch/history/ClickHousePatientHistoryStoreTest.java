@@ -1,13 +1,13 @@
 package org.fundwatch.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.fundwatch.clickhouse.ClickHouseStore;
 import org.fundwatch.clickhouse.IntegrationServer;
 import org.fundwatch.clickhouse.Migrations;
@@ -20,10 +20,11 @@ import org.fundwatch.model.ListType;
 import org.fundwatch.model.Money;
 import org.junit.jupiter.api.Test;
 
-/** The history table on real ClickHouse, the JSON form of an encounter, and the cache in front. */
-class ClickHousePatientHistoryStoreTest {
+/** The history table on real ClickHouse, the JSON form of an encounter, and the gateway's in-memory replica of it. */
+public class ClickHousePatientHistoryStoreTest {
 
-    static Encounter encounter(String patient, String id, String institution, LocalDateTime admitted, String drug) {
+    /** An outpatient encounter with one 30-day prescription of {@code drug}. */
+    public static Encounter encounter(String patient, String id, String institution, LocalDateTime admitted, String drug) {
         FeeLine line = new FeeLine(id + "-L1", "RX-" + id, drug, "H1", ListType.DRUG, "09", "二甲双胍片", "0.5g*20片", "盒",
                 new BigDecimal("2"), new BigDecimal("12.50"), Money.ofYuan("25.00"), admitted, admitted.plusDays(30), "D1",
                 "张医生", "A03", "内科", null, true, false, false, null);
@@ -62,36 +63,80 @@ class ClickHousePatientHistoryStoreTest {
     }
 
     @Test
-    void cacheServesRepeatsAndSeesItsOwnWrites() {
-        AtomicInteger reads = new AtomicInteger();
-        List<Encounter> stored = new java.util.ArrayList<>();
-        PatientHistoryStore backing = new PatientHistoryStore() {
+    void replicaLoadsTheWindowSeesItsOwnWritesAndPollsOtherWriters() {
+        try (ClickHouseStore store = ClickHouseStore.open(IntegrationServer.freshDatabase())) {
+            Migrations.bundled(store).migrate();
+            try {
+                ClickHousePatientHistoryStore stream = new ClickHousePatientHistoryStore(store, "stream");
+                LocalDateTime day = LocalDateTime.of(2025, 6, 13, 9, 0);
+                stream.record(List.of(encounter("P1", "M1", "H1", day, "XA1"), encounter("P1", "M0", "H1", day.minusDays(400), "XA1"),
+                        encounter("P2", "M2", "H2", day.minusDays(2), "XA1")));
+                stream.record(List.of(encounter("P1", "M1", "H1", day, "XA2")));
+                AtomicInteger pointReads = new AtomicInteger();
+                PatientHistoryStore reader = countingReads(stream, pointReads);
+                List<Encounter> written = new java.util.ArrayList<>();
+                PatientHistoryStore writer = new PatientHistoryStore() {
+                    @Override
+                    public void record(java.util.Collection<Encounter> encounters) {
+                        written.addAll(encounters); // write-behind: not in ClickHouse yet
+                    }
+
+                    @Override
+                    public List<Encounter> recent(String patientId, LocalDateTime since) {
+                        throw new AssertionError("the replica never reads through its writer");
+                    }
+                };
+                ReplicatedPatientHistoryStore replica = new ReplicatedPatientHistoryStore(store, writer, reader,
+                        Duration.ofDays(180), 3, 0);
+                assertEquals(2, replica.start(), "the window's encounters, latest version each; M0 is 400 days old");
+                List<Encounter> p1 = replica.recentIfCached("P1", day.minusDays(180)).orElseThrow();
+                assertEquals(1, p1.size(), p1::toString);
+                assertEquals("XA2", p1.get(0).feeLines().get(0).itemCode(), "the later version wins");
+                assertEquals(List.of(), replica.recentIfCached("P9", day.minusDays(180)).orElseThrow(),
+                        "complete: a patient not held has no history, known without I/O");
+                assertEquals(List.of(), replica.recent("P2", day.minusDays(1)), "the read's own window applies");
+
+                replica.record(List.of(encounter("P3", "M3", "H1", day.plusDays(1), "XA3")));
+                assertEquals(1, written.size(), "writes go on to the writer");
+                assertEquals(1, replica.recent("P3", day).size(), "own write visible before it is flushed");
+
+                stream.record(List.of(encounter("P2", "M4", "H2", day.plusDays(1), "XA4"), encounter("P2", "M2", "H2", day.minusDays(2), "XA5")));
+                assertEquals(2, replica.poll(), "rows another process recorded");
+                assertEquals(List.of("XA5", "XA4"), replica.recent("P2", day.minusDays(30)).stream()
+                        .map(e -> e.feeLines().get(0).itemCode()).toList(), "oldest first, replaced in place");
+                assertEquals(0, replica.poll(), "the overlap re-reads rows but applies nothing twice");
+
+                stream.record(List.of(encounter("P4", "M5", "H2", day.plusDays(1), "XA6")));
+                replica.poll();
+                assertFalse(replica.complete(), "a fourth patient is over the limit of 3");
+                assertEquals(java.util.Optional.empty(), replica.recentIfCached("P4", day), "not held: the caller reads with a deadline");
+                assertEquals(1, replica.recent("P4", day).size(), "read from ClickHouse");
+                assertEquals(1, pointReads.get());
+
+                stream.record(List.of(encounter("P1", "M6", "H1", day.plusDays(200), "XA7")));
+                replica.poll();
+                replica.prune();
+                assertEquals(List.of("M6"), replica.recent("P1", day.minusDays(400)).stream().map(Encounter::id).toList(),
+                        "M1 fell out of the 180-day window behind the newest admission");
+                assertEquals(1, replica.patients(), "P2 and P3 had nothing left in the window and were dropped");
+            } finally {
+                IntegrationServer.drop(store);
+            }
+        }
+    }
+
+    private static PatientHistoryStore countingReads(PatientHistoryStore delegate, AtomicInteger reads) {
+        return new PatientHistoryStore() {
             @Override
             public void record(java.util.Collection<Encounter> encounters) {
-                // write-behind: not visible to reads yet
+                delegate.record(encounters);
             }
 
             @Override
             public List<Encounter> recent(String patientId, LocalDateTime since) {
                 reads.incrementAndGet();
-                return List.copyOf(stored);
+                return delegate.recent(patientId, since);
             }
         };
-        AtomicLong now = new AtomicLong();
-        CachingPatientHistoryStore cache = new CachingPatientHistoryStore(backing, 10, Duration.ofSeconds(30), now::get);
-        LocalDateTime day = LocalDateTime.of(2025, 6, 13, 9, 0);
-        assertEquals(List.of(), cache.recent("P1", day.minusDays(180)));
-        cache.record(List.of(encounter("P1", "M1", "H1", day, "XA1")));
-        assertEquals(1, cache.recent("P1", day.minusDays(180)).size(), "own write visible before the flush");
-        assertEquals(1, reads.get());
-        assertEquals(1, cache.recentIfCached("P1", day.minusDays(180)).orElseThrow().size(), "served without I/O");
-        assertEquals(java.util.Optional.empty(), cache.recentIfCached("P2", day.minusDays(180)));
-        assertEquals(0, cache.recent("P1", day.plusDays(1)).size(), "narrower window filtered from the cached list");
-        assertEquals(1, reads.get());
-        cache.recent("P1", day.minusDays(365));
-        assertEquals(2, reads.get(), "a wider window than cached is read again");
-        now.set(Duration.ofSeconds(31).toNanos());
-        cache.recent("P1", day.minusDays(180));
-        assertEquals(3, reads.get(), "expired entries are read again");
     }
 }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +13,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.fundwatch.clickhouse.ClickHouseStore;
@@ -35,7 +30,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fundwatch bench gateway}: starts the gateway in-process on loopback (real Jetty, real ClickHouse history in a
- * throw-away database) and measures it over HTTP with {@link HttpClient}:
+ * throw-away database) and measures it over HTTP with {@link LoadClient}:
  * <ol>
  *   <li>open-loop load: 3101 requests of {@code --orders} orders at a fixed {@code --rate} for {@code --seconds}
  *       (after {@code --warmup-seconds} at the same rate, not counted); each latency is measured from the request's
@@ -99,30 +94,40 @@ public final class GatewayBenchCommand implements Callable<Integer> {
                 patients, store.config().url(), store.database());
         err.flush();
         GatewayServer.Settings settings = new GatewayServer.Settings("127.0.0.1", 0, threads, 4 << 20, 60_000);
-        ExecutorService clientPool = Executors.newFixedThreadPool(4);
         try (GatewayAssembly gateway = GatewayAssembly.start(engines, store, institutions, settings,
                 GatewayAssembly.Options.defaults().withAccessLog(false))) {
             URI uri = URI.create("http://127.0.0.1:" + gateway.port() + "/fsi/api/3101");
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            Sender sender = new Sender(client, uri, requests, key);
+            LoadClient client = new LoadClient(uri, requests.institutionCode(), key, 64);
             if (warmupSeconds > 0) {
                 err.printf("[gateway bench] warm-up: %d s at %d req/s%n", warmupSeconds, rate);
                 err.flush();
-                fixedRate(sender, rate, warmupSeconds);
+                fixedRate(Sender.of(client, requests, rate * warmupSeconds), rate, warmupSeconds);
             }
             err.printf("[gateway bench] measuring: %d s at %d req/s%n", seconds, rate);
             err.flush();
-            Result load = fixedRate(sender, rate, seconds);
+            Sender measured = Sender.of(client, requests, rate * seconds);
+            ThreadCpu threadCpu = ThreadCpu.start();
+            long cpuBefore = processCpuNanos();
+            long degradedBefore = gateway.gateway().degradedAnalyses();
+            Result load = fixedRate(measured, rate, seconds);
+            long degraded = gateway.gateway().degradedAnalyses() - degradedBefore;
+            double cpuPerRequest = (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, load.count());
+            String cpuByThread = threadCpu.perRequest(load.count());
+            client.close();
             out.printf(Locale.ROOT, "gateway 3101 (%d orders) at %d req/s for %d s over loopback: n=%d p50=%.2f ms p99=%.2f ms "
-                    + "max=%.2f ms errors=%d (target p99 <= 20 ms)%n", orders, rate, seconds, load.count(), load.percentile(50),
-                    load.percentile(99), load.max(), load.errors());
+                    + "max=%.2f ms errors=%d (target p99 <= 20 ms); JVM CPU %.2f ms per request (gateway and load client)%n",
+                    orders, rate, seconds, load.count(), load.percentile(50), load.percentile(99), load.max(), load.errors(),
+                    cpuPerRequest);
+            out.println("  of which Java threads, ms per request: " + cpuByThread + " (the rest: GC, JIT, JVM)");
+            out.printf(Locale.ROOT, "  analysed without stored history (history read missed its deadline or failed): %d of %d%n",
+                    degraded, load.count());
             out.flush();
             err.printf("[gateway bench] concurrency: %d connections x %d requests%n", connections, requestsPerConnection);
             err.flush();
-            HttpClient many = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientPool)
-                    .connectTimeout(Duration.ofSeconds(30)).build();
-            Result burst = concurrent(new Sender(many, uri, requests, key), connections, requestsPerConnection);
+            Result burst;
+            try (LoadClient many = new LoadClient(uri, requests.institutionCode(), key, connections)) {
+                burst = concurrent(Sender.of(many, requests, connections * requestsPerConnection), connections, requestsPerConnection);
+            }
             out.printf(Locale.ROOT, "gateway %d concurrent connections x %d requests: n=%d errors=%d p50=%.2f ms p99=%.2f ms "
                     + "max=%.2f ms (target 0 errors)%n", connections, requestsPerConnection, burst.count(), burst.errors(),
                     burst.percentile(50), burst.percentile(99), burst.max());
@@ -131,7 +136,6 @@ public final class GatewayBenchCommand implements Callable<Integer> {
             }
             out.flush();
         } finally {
-            clientPool.shutdownNow();
             store.execute("DROP DATABASE IF EXISTS " + store.database());
             store.close();
             engines.close();
@@ -139,28 +143,24 @@ public final class GatewayBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Sends requests and checks answers. */
-    private record Sender(HttpClient client, URI uri, BenchRequests requests, String key) {
-        CompletableFuture<String> send() {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .header(Authenticator.INSTITUTION, requests.institutionCode())
-                    .header(Authenticator.API_KEY, key)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(requests.next())).build();
-            return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) -> {
-                if (failure != null) {
-                    return "transport: " + failure;
-                }
-                if (response.statusCode() != 200) {
-                    return "HTTP " + response.statusCode();
-                }
-                try {
-                    JsonNode body = JSON.readTree(response.body());
-                    return body.path("infcode").asInt(-1) == 0 ? null : "infcode " + body.path("infcode") + ": " + body.path("err_msg").asText();
-                } catch (java.io.IOException e) {
-                    return "unreadable response: " + e.getMessage();
-                }
-            });
+    /** CPU time of this JVM (all threads: gateway, load client, GC, JIT), or 0 where the JVM does not tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
+    /** Request bodies for one phase, generated before it starts so that building them is not measured. */
+    private record Sender(LoadClient client, byte[][] bodies) {
+        static Sender of(LoadClient client, BenchRequests requests, int count) {
+            byte[][] bodies = new byte[count][];
+            for (int i = 0; i < count; i++) {
+                bodies[i] = requests.next();
+            }
+            return new Sender(client, bodies);
+        }
+
+        CompletableFuture<String> send(int i) {
+            return client.send(bodies[i]);
         }
     }
 
@@ -220,7 +220,7 @@ public final class GatewayBenchCommand implements Callable<Integer> {
                 LockSupport.parkNanos(wait);
             }
             int slot = i;
-            pending.add(sender.send().whenComplete((error, t) -> {
+            pending.add(sender.send(i).whenComplete((error, t) -> {
                 latencies[slot] = System.nanoTime() - due;
                 if (error != null || t != null) {
                     errors.incrementAndGet();
@@ -249,8 +249,9 @@ public final class GatewayBenchCommand implements Callable<Integer> {
             for (int r = 0; r < perConnection; r++) {
                 chain = chain.thenCompose(ignored -> {
                     long sent = System.nanoTime();
-                    return sender.send().handle((error, t) -> {
-                        latencies[(int) slots.getAndIncrement()] = System.nanoTime() - sent;
+                    int slot = (int) slots.getAndIncrement();
+                    return sender.send(slot).handle((error, t) -> {
+                        latencies[slot] = System.nanoTime() - sent;
                         if (error != null || t != null) {
                             errors.incrementAndGet();
                             synchronized (firstError) {

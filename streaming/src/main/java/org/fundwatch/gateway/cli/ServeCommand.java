@@ -46,8 +46,13 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Deadline of a history read; past it the request is analysed without stored history (default ${DEFAULT-VALUE}).")
     long historyTimeoutMillis;
 
-    @Option(names = "--cache-ttl-seconds", defaultValue = "30", description = "How long a patient's history is cached (default ${DEFAULT-VALUE}).")
-    int cacheTtlSeconds;
+    @Option(names = "--history-poll-ms", defaultValue = "500",
+            description = "How often the in-memory history replica reads encounters recorded by the stream and other gateways (default ${DEFAULT-VALUE}).")
+    long historyPollMillis;
+
+    @Option(names = "--history-patients", defaultValue = "1000000",
+            description = "Most patients the history replica holds; past it, others are read from ClickHouse (default ${DEFAULT-VALUE}).")
+    int historyPatients;
 
     @Option(names = "--poll-seconds", defaultValue = "30", description = "How often to look for new pack versions; 0 = never (default ${DEFAULT-VALUE}).")
     long pollSeconds;
@@ -58,7 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         ActiveEngine engines = ActiveEngine.load(packs.locations(), Clock.systemUTC());
         ClickHouseStore store = ClickHouseConnection.openMigrated();
         GatewayAssembly.Options options = new GatewayAssembly.Options(Duration.ofDays(historyDays), historyTimeoutMillis,
-                100_000, Duration.ofSeconds(cacheTtlSeconds), GatewayAssembly.Options.WRITE_BEHIND_MILLIS, admdvs, true);
+                historyPatients, historyPollMillis, GatewayAssembly.Options.WRITE_BEHIND_MILLIS, admdvs, true);
         GatewayServer.Settings settings = new GatewayServer.Settings(host, port, threads, maxBodyBytes, 60_000);
         GatewayAssembly gateway = GatewayAssembly.start(engines, store, registry, settings, options);
         engines.startPolling(pollSeconds);
