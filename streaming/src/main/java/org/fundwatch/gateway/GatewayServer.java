@@ -22,9 +22,16 @@ public final class GatewayServer implements AutoCloseable {
 
     /** Settings of the HTTP layer. */
     public record Settings(String host, int port, int maxThreads, int maxBodyBytes, long idleTimeoutMillis) {
-        /** Defaults: 64 threads, 4 MiB bodies, 60 s idle timeout. */
+        /** Request threads unless told otherwise (see {@link #defaults}). */
+        public static final int DEFAULT_THREADS = 16;
+
+        /**
+         * Defaults: 16 threads, 4 MiB bodies, 60 s idle timeout. Nothing on the 3101/3102 path blocks (history comes
+         * from the in-memory replica, writes are write-behind), so threads beyond a few per core only contend: at
+         * 250 req/s 64 threads cost 2.5-3.5 ms CPU per request against 1.4 ms with 8.
+         */
         public static Settings defaults(String host, int port) {
-            return new Settings(host, port, 64, 4 << 20, 60_000);
+            return new Settings(host, port, DEFAULT_THREADS, 4 << 20, 60_000);
         }
     }
 

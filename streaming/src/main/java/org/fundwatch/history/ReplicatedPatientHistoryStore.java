@@ -302,6 +302,11 @@ public final class ReplicatedPatientHistoryStore implements PatientHistoryStore 
     public void close() {
         if (poller != null) {
             poller.shutdownNow();
+            try {
+                poller.awaitTermination(10, TimeUnit.SECONDS); // a poll in flight finishes before the store goes away
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         writer.close();
     }

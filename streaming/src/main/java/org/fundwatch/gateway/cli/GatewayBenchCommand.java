@@ -73,7 +73,7 @@ public final class GatewayBenchCommand implements Callable<Integer> {
     @Option(names = "--requests-per-connection", defaultValue = "3", description = "Requests each connection sends (default ${DEFAULT-VALUE}).")
     int requestsPerConnection;
 
-    @Option(names = "--threads", defaultValue = "64", description = "Gateway request threads (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "16", description = "Gateway request threads (default ${DEFAULT-VALUE}).")
     int threads;
 
     @Override

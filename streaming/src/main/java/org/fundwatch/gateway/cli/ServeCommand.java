@@ -33,7 +33,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--admdvs", defaultValue = "000000", description = "6-digit region of this gateway, opens inf_refmsgid (default ${DEFAULT-VALUE}).")
     String admdvs;
 
-    @Option(names = "--threads", defaultValue = "64", description = "Request threads (default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "16", description = "Request threads (default ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--max-body-bytes", defaultValue = "4194304", description = "Largest request body (default ${DEFAULT-VALUE}).")
