@@ -1,16 +1,14 @@
 package org.fundwatch.gateway;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.fundwatch.clickhouse.ClickHouseStore;
+import org.fundwatch.history.MonotonicMicros;
 
 /**
  * Stores 3103 decisions: one {@code feedback} row per handled warning (read per rule through the view
@@ -24,8 +22,8 @@ public final class FeedbackStore {
     private static final DateTimeFormatter SQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final ClickHouseStore store;
-    /** Last answer_seq handed out: strictly increasing, close to the epoch microsecond clock. */
-    private final AtomicLong lastSequence = new AtomicLong();
+    /** answer_seq: orders answers given within the same second ({@code received_at} has second resolution). */
+    private final MonotonicMicros answerSequence = new MonotonicMicros();
 
     /** One decision on one warning. {@code continued}: the doctor kept the order (dspo_way 1). */
     public record Decision(IssuedWarning warning, String feedbackType, boolean continued, String reason, String doctor,
@@ -55,7 +53,7 @@ public final class FeedbackStore {
             f.put("doctor", WarningLog.nz(d.doctor()));
             f.put("msgid", WarningLog.nz(d.messageId()));
             f.put("received_at", SQL_TIME.format(d.receivedAt()));
-            f.put("answer_seq", nextSequence());
+            f.put("answer_seq", answerSequence.next());
             feedback.add(f);
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("alert_id", w.resultId());
@@ -69,14 +67,5 @@ public final class FeedbackStore {
         }
         store.insertJsonEachRow("feedback", feedback);
         store.insertJsonEachRow("triage", triage);
-    }
-
-    /**
-     * Orders answers given within the same second ({@code received_at} has second resolution): the epoch
-     * microsecond clock, bumped past the previous value so two answers in the same microsecond still differ.
-     */
-    private long nextSequence() {
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-        return lastSequence.updateAndGet(last -> Math.max(last + 1, micros));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.fundwatch.clickhouse.ClickHouseStore;
 import org.fundwatch.model.Encounter;
 import org.fundwatch.model.FeeLine;
@@ -36,7 +35,7 @@ public final class ClickHousePatientHistoryStore implements PatientHistoryStore 
 
     private final ClickHouseStore store;
     private final String source;
-    private final AtomicLong lastVersion = new AtomicLong();
+    private final MonotonicMicros versions = new MonotonicMicros();
 
     /**
      * @param source who writes through this instance: {@code gateway} (3101/3102 analysed) or {@code stream}
@@ -55,7 +54,7 @@ public final class ClickHousePatientHistoryStore implements PatientHistoryStore 
         LocalDateTime now = LocalDateTime.now(ZONE).withNano(0);
         List<Map<String, Object>> rows = new ArrayList<>(encounters.size());
         for (Encounter e : encounters) {
-            rows.add(row(e, source, now, nextVersion()));
+            rows.add(row(e, source, now, versions.next()));
         }
         store.insertJsonEachRow(TABLE, rows);
     }
@@ -103,11 +102,6 @@ public final class ClickHousePatientHistoryStore implements PatientHistoryStore 
             return e.admissionTime();
         }
         return e.feeLines().stream().map(FeeLine::time).filter(t -> t != null).min(LocalDateTime::compareTo).orElse(fallback);
-    }
-
-    private long nextVersion() {
-        long micros = System.currentTimeMillis() * 1000;
-        return lastVersion.updateAndGet(last -> Math.max(last + 1, micros));
     }
 
     /** A ClickHouse string literal: backslash and quote escaped. */
