@@ -37,14 +37,14 @@ final class ConsistencyChecks {
     private ConsistencyChecks() {
     }
 
-    static void check(Class<?> type, JsonNode node, String path, Map<CodeFormat, CodeCatalog> catalogs,
+    static void check(Class<?> type, JsonNode node, JsonPath path, Map<CodeFormat, CodeCatalog> catalogs,
             MessageValidator.Findings out) {
         if (type == AnalysisData.class) {
             JsonNode ruleIds = node.get("rule_ids");
             boolean noRuleIds = ruleIds == null || ruleIds.isNull() || ruleIds.isEmpty()
                     || ruleIds.isTextual() && ruleIds.asText().isBlank();
             if (text(node, "trig_scen").isEmpty() && noRuleIds) {
-                out.error(path + ".trig_scen", "missing trig_scen (required when rule_ids is empty)");
+                out.error(path.field("trig_scen"), "missing trig_scen (required when rule_ids is empty)");
             }
         } else if (type == AnalysisOrder.class) {
             amounts(node, path, "cnt", "pric", "sumamt", out);
@@ -56,7 +56,7 @@ final class ConsistencyChecks {
                     default -> null; // 102 TCM pieces, 103 in-house preparations…: no confirmed national format
                 };
                 if (format != null) {
-                    MessageValidator.checkFormat(format, code, path + ".hilist_code", catalogs, out);
+                    MessageValidator.checkFormat(format, code, path.field("hilist_code"), catalogs, out);
                 }
             });
         } else if (type == FeeDetail.class) {
@@ -69,14 +69,14 @@ final class ConsistencyChecks {
                     default -> null;
                 };
                 if (format != null) {
-                    MessageValidator.checkFormat(format, code, path + ".med_list_codg", catalogs, out);
+                    MessageValidator.checkFormat(format, code, path.field("med_list_codg"), catalogs, out);
                 }
             });
         } else if (type == AnalysisEncounter.class) {
             Optional<LocalDateTime> admission = value(node, "adm_date", NationalValues::parseDateTime);
             Optional<LocalDateTime> discharge = value(node, "dscg_date", NationalValues::parseDateTime);
             if (admission.isPresent() && discharge.isPresent() && discharge.get().isBefore(admission.get())) {
-                out.error(path + ".dscg_date", "discharge " + NationalValues.DATE_TIME.format(discharge.get())
+                out.error(path.field("dscg_date"), "discharge " + NationalValues.DATE_TIME.format(discharge.get())
                         + " is before admission " + NationalValues.DATE_TIME.format(admission.get()));
             }
         } else if (type == AnalysisPatient.class) {
@@ -88,18 +88,18 @@ final class ConsistencyChecks {
                     found |= current.equals(text(e, "mdtrt_id"));
                 }
                 if (!found) {
-                    out.warning(path + ".curr_mdtrt_id", "current encounter \"" + current.get() + "\" is not among the encounters");
+                    out.warning(path.field("curr_mdtrt_id"), "current encounter \"" + current.get() + "\" is not among the encounters");
                 }
             }
         } else if (type == FeedbackInput.Warning.class) {
             if (text(node, "dspo_way").filter(FeedbackInput.Warning.CONTINUE::equals).isPresent()
                     && text(node, "dspo_way_rea").isEmpty()) {
-                out.warning(path + ".dspo_way_rea", "missing reason (required when dspo_way = 1, continue with the order)");
+                out.warning(path.field("dspo_way_rea"), "missing reason (required when dspo_way = 1, continue with the order)");
             }
         }
     }
 
-    private static void amounts(JsonNode node, String path, String qty, String price, String total, MessageValidator.Findings out) {
+    private static void amounts(JsonNode node, JsonPath path, String qty, String price, String total, MessageValidator.Findings out) {
         Optional<BigDecimal> q = value(node, qty, NationalValues::parseDecimal);
         Optional<BigDecimal> p = value(node, price, NationalValues::parseDecimal);
         Optional<BigDecimal> t = value(node, total, NationalValues::parseDecimal);
@@ -109,7 +109,7 @@ final class ConsistencyChecks {
         BigDecimal expected = q.get().multiply(p.get());
         BigDecimal difference = expected.subtract(t.get()).abs();
         if (difference.compareTo(AMOUNT_TOLERANCE) > 0) {
-            out.warning(path + "." + total, total + " " + t.get().toPlainString() + " ≠ " + qty + " × " + price + " = "
+            out.warning(path.field(total), total + " " + t.get().toPlainString() + " ≠ " + qty + " × " + price + " = "
                     + q.get().toPlainString() + " × " + p.get().toPlainString() + " = " + expected.stripTrailingZeros().toPlainString()
                     + " (difference " + difference.stripTrailingZeros().toPlainString() + " exceeds 0.01)");
         }

@@ -119,12 +119,12 @@ public final class MessageParser {
 
     private ParseResult request(JsonNode root, Findings findings) {
         if (!root.isObject()) {
-            findings.error("$", "expected a request envelope object, got " + MessageValidator.describe(root));
+            findings.error(JsonPath.ROOT, "expected a request envelope object, got " + MessageValidator.describe(root));
             return findings.result(ParseResult.Kind.REQUEST, null, null);
         }
         JsonNode infno = root.get("infno");
         if (infno == null || infno.isNull() || infno.asText().isBlank()) {
-            findings.error("$.infno", infno == null ? "missing required field" : "required field is empty");
+            findings.error(JsonPath.ROOT.field("infno"), infno == null ? "missing required field" : "required field is empty");
             return findings.result(ParseResult.Kind.REQUEST, null, null);
         }
         Optional<Transaction> tx = Transaction.ofCode(infno.asText());
@@ -139,7 +139,7 @@ public final class MessageParser {
 
     private ParseResult body(ParseResult.Kind kind, Transaction tx, JsonNode root, JavaType bindType, Class<?> schemaType,
             Map<TypeVariable<?>, java.lang.reflect.Type> bindings, Findings findings) {
-        validator.validate(root, schemaType, bindings, "$", findings);
+        validator.validate(root, schemaType, bindings, JsonPath.ROOT, findings);
         if (findings.hasErrors()) {
             return findings.result(kind, tx, null);
         }
@@ -148,41 +148,41 @@ public final class MessageParser {
             return findings.result(kind, tx, message);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // The schema walk accepts exactly what the mapper binds; reaching this is a bug, reported, not thrown.
-            findings.error("$", "cannot bind message: " + e.getMessage());
+            findings.error(JsonPath.ROOT, "cannot bind message: " + e.getMessage());
             return findings.result(kind, tx, null);
         }
     }
 
     private ParseResult unknownInfno(ParseResult.Kind kind, String path, String infno) {
         Findings findings = new Findings();
-        findings.error(path, "unknown infno " + (infno == null ? "null" : MessageValidator.quote(infno))
-                + " (supported: " + Transaction.supportedCodes() + ")");
+        findings.problems.add(Problem.error(path, "unknown infno " + (infno == null ? "null" : MessageValidator.quote(infno))
+                + " (supported: " + Transaction.supportedCodes() + ")"));
         return findings.result(kind, null, null);
     }
 
     /** Encoding and syntax: the JSON tree, or empty with the problem recorded. */
     private Optional<JsonNode> read(byte[] json, Findings findings) {
         if (json == null || json.length == 0) {
-            findings.error("$", "empty message");
+            findings.error(JsonPath.ROOT, "empty message");
             return Optional.empty();
         }
         int offset = json.length >= 3 && (json[0] & 0xFF) == 0xEF && (json[1] & 0xFF) == 0xBB && (json[2] & 0xFF) == 0xBF ? 3 : 0;
         Optional<String> encoding = checkUtf8(json, offset);
         if (encoding.isPresent()) {
-            findings.error("$", encoding.get());
+            findings.error(JsonPath.ROOT, encoding.get());
             return Optional.empty();
         }
         try {
             JsonNode root = mapper.readTree(json, offset, json.length - offset);
             if (root == null || root.isMissingNode()) {
-                findings.error("$", "empty message");
+                findings.error(JsonPath.ROOT, "empty message");
                 return Optional.empty();
             }
             return Optional.of(root);
         } catch (StreamReadException e) {
-            findings.error("$", syntaxReason(e));
+            findings.error(JsonPath.ROOT, syntaxReason(e));
         } catch (IOException e) {
-            findings.error("$", "unreadable JSON: " + e.getMessage());
+            findings.error(JsonPath.ROOT, "unreadable JSON: " + e.getMessage());
         }
         return Optional.empty();
     }

@@ -39,19 +39,24 @@ final class MessageValidator {
         final List<String> unknownFields = new ArrayList<>();
 
         boolean hasErrors() {
-            return problems.stream().anyMatch(Problem::isError);
+            for (Problem p : problems) {
+                if (p.isError()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
-        void error(String path, String reason) {
-            problems.add(Problem.error(path, reason));
+        void error(JsonPath path, String reason) {
+            problems.add(Problem.error(path.toString(), reason));
         }
 
-        void warning(String path, String reason) {
-            problems.add(Problem.warning(path, reason));
+        void warning(JsonPath path, String reason) {
+            problems.add(Problem.warning(path.toString(), reason));
         }
     }
 
-    void validate(JsonNode node, Type type, Map<TypeVariable<?>, Type> bindings, String path, Findings out) {
+    void validate(JsonNode node, Type type, Map<TypeVariable<?>, Type> bindings, JsonPath path, Findings out) {
         if (type instanceof TypeVariable<?> variable) {
             validate(node, bindings.getOrDefault(variable, Object.class), bindings, path, out);
             return;
@@ -72,10 +77,10 @@ final class MessageValidator {
         // scalars are checked by validateValue; JsonNode / Object accept anything
     }
 
-    private void validateList(JsonNode node, Type element, Map<TypeVariable<?>, Type> bindings, String path, Findings out) {
+    private void validateList(JsonNode node, Type element, Map<TypeVariable<?>, Type> bindings, JsonPath path, Findings out) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                validateElement(node.get(i), element, bindings, path + "[" + i + "]", out);
+                validateElement(node.get(i), element, bindings, path.element(i), out);
             }
         } else if (node.isObject()) {
             validateElement(node, element, bindings, path, out); // single object read as a one-element list
@@ -84,7 +89,7 @@ final class MessageValidator {
         }
     }
 
-    private void validateElement(JsonNode node, Type element, Map<TypeVariable<?>, Type> bindings, String path, Findings out) {
+    private void validateElement(JsonNode node, Type element, Map<TypeVariable<?>, Type> bindings, JsonPath path, Findings out) {
         if (element instanceof Class<?> cls && !cls.isRecord()) {
             checkScalar(node, cls, path, out);
         } else if (node.isObject()) {
@@ -94,7 +99,7 @@ final class MessageValidator {
         }
     }
 
-    private void validateRecord(JsonNode node, Class<?> type, Map<TypeVariable<?>, Type> bindings, String path, Findings out) {
+    private void validateRecord(JsonNode node, Class<?> type, Map<TypeVariable<?>, Type> bindings, JsonPath path, Findings out) {
         if (!node.isObject()) {
             out.error(path, "expected an object, got " + describe(node));
             return;
@@ -103,7 +108,7 @@ final class MessageValidator {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!schema.byJsonName().containsKey(name)) {
-                out.unknownFields.add(path + "." + name);
+                out.unknownFields.add(path.field(name).toString());
             }
         }
         for (FieldSchema field : schema.fields()) {
@@ -113,12 +118,12 @@ final class MessageValidator {
                 present = field.aliases().get(i);
                 value = node.get(present);
             }
-            validateField(field, value, bindings, path + "." + present, out);
+            validateField(field, value, bindings, path.field(present), out);
         }
         ConsistencyChecks.check(type, node, path, catalogs, out);
     }
 
-    private void validateField(FieldSchema field, JsonNode value, Map<TypeVariable<?>, Type> bindings, String path, Findings out) {
+    private void validateField(FieldSchema field, JsonNode value, Map<TypeVariable<?>, Type> bindings, JsonPath path, Findings out) {
         boolean blank = value == null || value.isNull() || value.isTextual() && value.asText().isBlank();
         if (blank) {
             if (field.required()) {
@@ -133,7 +138,7 @@ final class MessageValidator {
             } else if (value.isArray()) {
                 for (int i = 0; i < value.size(); i++) {
                     if (!value.get(i).isValueNode()) {
-                        out.error(path + "[" + i + "]", "expected a string, got " + describe(value.get(i)));
+                        out.error(path.element(i), "expected a string, got " + describe(value.get(i)));
                     }
                 }
             }
@@ -156,7 +161,7 @@ final class MessageValidator {
     }
 
     /** Checks a scalar value against its Java type; true when it is acceptable. */
-    private static boolean checkScalar(JsonNode value, Class<?> type, String path, Findings out) {
+    private static boolean checkScalar(JsonNode value, Class<?> type, JsonPath path, Findings out) {
         if (value.isNull()) {
             return false;
         }
@@ -185,7 +190,7 @@ final class MessageValidator {
         throw new IllegalStateException("no scalar check for " + type + " at " + path);
     }
 
-    private static boolean parses(JsonNode value, String path, Findings out, Function<String, Optional<?>> parser, String expected) {
+    private static boolean parses(JsonNode value, JsonPath path, Findings out, Function<String, Optional<?>> parser, String expected) {
         if (value.isValueNode() && (value.isTextual() || value.isNumber() || value.isBoolean())
                 && parser.apply(value.asText()).isPresent()) {
             return true;
@@ -197,7 +202,7 @@ final class MessageValidator {
         return false;
     }
 
-    private void checkCode(FieldSchema field, String text, String path, Findings out) {
+    private void checkCode(FieldSchema field, String text, JsonPath path, Findings out) {
         if (field.allowed() != null && !field.allowed().contains(text)) {
             out.error(path, "unknown code " + quote(text) + ", expected one of " + String.join(", ", field.allowed().stream().sorted(
                     (a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b)).toList()));
@@ -208,7 +213,7 @@ final class MessageValidator {
     }
 
     /** Format check (warning) and, when a catalog is configured for the format, membership (warning). */
-    static void checkFormat(CodeFormat format, String code, String path, Map<CodeFormat, CodeCatalog> catalogs, Findings out) {
+    static void checkFormat(CodeFormat format, String code, JsonPath path, Map<CodeFormat, CodeCatalog> catalogs, Findings out) {
         Optional<String> problem = format.problem(code);
         if (problem.isPresent()) {
             out.warning(path, "invalid code format: " + problem.get());

@@ -3,9 +3,11 @@ package org.fundwatch.message;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
 
@@ -31,11 +33,14 @@ public final class NationalValues {
     /** {@code yyyy-MM-dd}. */
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .withResolverStyle(ResolverStyle.STRICT);
 
-    private static final java.util.regex.Pattern DECIMAL =
-            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Optional<Boolean> TRUE = Optional.of(Boolean.TRUE);
+    private static final Optional<Boolean> FALSE = Optional.of(Boolean.FALSE);
+
+    // Every field of every message passes through these parsers (the validator, then the binding), so they scan the
+    // characters themselves instead of going through a regex or a DateTimeFormatter (which allocated a Matcher or a
+    // resolver map per value). They accept exactly what the patterns in the Javadoc describe, with the STRICT
+    // resolver's calendar checks (no 2025-02-30, no 24:00:00).
 
     private NationalValues() {
     }
@@ -43,14 +48,17 @@ public final class NationalValues {
     /** A {@code DT} value, or empty when {@code text} is not one. */
     public static Optional<LocalDateTime> parseDateTime(String text) {
         String t = text.strip();
-        if (t.length() != 19) {
+        if (t.length() != 19 || t.charAt(10) != ' ' && t.charAt(10) != 'T' || t.charAt(13) != ':' || t.charAt(16) != ':') {
             return Optional.empty();
         }
-        try {
-            return Optional.of(LocalDateTime.parse(t, t.charAt(10) == 'T' ? ISO_DATE_TIME : DATE_TIME));
-        } catch (DateTimeParseException e) {
+        LocalDate date = date(t);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if (date == null || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return Optional.empty();
         }
+        return Optional.of(LocalDateTime.of(date, LocalTime.of(hour, minute, second)));
     }
 
     /** A {@code D} value (or the date of a {@code DT} value), or empty when {@code text} is neither. */
@@ -59,29 +67,103 @@ public final class NationalValues {
         if (t.length() == 19) {
             return parseDateTime(t).map(LocalDateTime::toLocalDate);
         }
-        try {
-            return t.length() == 10 ? Optional.of(LocalDate.parse(t, DATE)) : Optional.empty();
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
+        return t.length() == 10 ? Optional.ofNullable(date(t)) : Optional.empty();
+    }
+
+    /** The {@code yyyy-MM-dd} at the start of {@code t}, or null when it is not a calendar date. */
+    private static LocalDate date(String t) {
+        if (t.charAt(4) != '-' || t.charAt(7) != '-') {
+            return null;
         }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /** The non-negative number written by the ASCII digits {@code t[from, from + count)}, or -1. */
+    private static int digits(String t, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** A 0/1 flag given as text, or empty when {@code text} is not one. */
     public static Optional<Boolean> parseFlag(String text) {
         return switch (text.strip()) {
-            case "1", "true" -> Optional.of(Boolean.TRUE);
-            case "0", "false" -> Optional.of(Boolean.FALSE);
+            case "1", "true" -> TRUE;
+            case "0", "false" -> FALSE;
             default -> Optional.empty();
         };
     }
 
-    /** A decimal given as text, or empty when {@code text} is not a plain decimal number. */
+    /**
+     * A decimal given as text, or empty when {@code text} is not a plain decimal number
+     * ({@code [+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?}, ASCII digits; an exponent beyond
+     * {@link BigDecimal}'s range is not a number either).
+     */
     public static Optional<BigDecimal> parseDecimal(String text) {
         String t = text.strip();
-        if (t.isEmpty() || !DECIMAL.matcher(t).matches()) {
+        if (!isDecimal(t)) {
             return Optional.empty();
         }
-        return Optional.of(new BigDecimal(t));
+        try {
+            return Optional.of(new BigDecimal(t));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // e.g. 1e9999999999: exponent out of range
+        }
+    }
+
+    private static boolean isDecimal(String t) {
+        int n = t.length();
+        int i = 0;
+        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            i++;
+        }
+        int integerDigits = 0;
+        while (i < n && isDigit(t.charAt(i))) {
+            i++;
+            integerDigits++;
+        }
+        int fractionDigits = 0;
+        if (i < n && t.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(t.charAt(i))) {
+                i++;
+                fractionDigits++;
+            }
+        }
+        if (integerDigits == 0 && fractionDigits == 0) {
+            return false;
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            while (i < n && isDigit(t.charAt(i))) {
+                i++;
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** An integer given as text (a decimal with a zero fraction such as {@code "2.0"} is accepted). */

@@ -51,10 +51,12 @@ public final class GatewayAssembly implements AutoCloseable {
     /** Builds and starts the gateway on {@code settings}' host and port. */
     public static GatewayAssembly start(ActiveEngine engines, ClickHouseStore store, InstitutionRegistry institutions,
                                         GatewayServer.Settings settings, Options options) throws Exception {
-        ClickHousePatientHistoryStore table = new ClickHousePatientHistoryStore(store, "gateway");
+        // Each gateway process tags its rows with its own source, so its replica's polls leave them out.
+        String source = "gateway:" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        ClickHousePatientHistoryStore table = new ClickHousePatientHistoryStore(store, source);
         ReplicatedPatientHistoryStore history = new ReplicatedPatientHistoryStore(store,
                 new WriteBehindHistoryStore(table, 100_000, options.flushMillis()), table, options.historyWindow(),
-                options.historyPatients(), options.historyPollMillis());
+                options.historyPatients(), options.historyPollMillis(), source);
         history.start();
         NationalGateway gateway = NationalGateway.builder(engines)
                 .history(history, options.historyWindow(), options.historyTimeoutMillis())

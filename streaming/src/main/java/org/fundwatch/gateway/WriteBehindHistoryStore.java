@@ -1,9 +1,9 @@
 package org.fundwatch.gateway;
 
 import java.time.LocalDateTime;
-import java.util.Collection;
 import java.util.List;
 import org.fundwatch.history.PatientHistoryStore;
+import org.fundwatch.history.VersionedEncounter;
 import org.fundwatch.model.Encounter;
 
 /**
@@ -13,15 +13,15 @@ import org.fundwatch.model.Encounter;
  */
 public final class WriteBehindHistoryStore implements PatientHistoryStore {
     private final PatientHistoryStore delegate;
-    private final BackgroundBatcher<Encounter> batcher;
+    private final BackgroundBatcher<VersionedEncounter> batcher;
 
     public WriteBehindHistoryStore(PatientHistoryStore delegate, int capacity, long flushMillis) {
         this.delegate = delegate;
-        this.batcher = new BackgroundBatcher<>("patient-history", capacity, 1000, flushMillis, delegate::record);
+        this.batcher = new BackgroundBatcher<>("patient-history", capacity, 1000, flushMillis, delegate::write);
     }
 
     @Override
-    public void record(Collection<Encounter> encounters) {
+    public void write(List<VersionedEncounter> encounters) {
         batcher.add(encounters);
     }
 

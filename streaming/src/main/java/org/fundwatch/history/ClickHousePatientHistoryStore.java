@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +34,6 @@ public final class ClickHousePatientHistoryStore implements PatientHistoryStore 
 
     private final ClickHouseStore store;
     private final String source;
-    private final MonotonicMicros versions = new MonotonicMicros();
 
     /**
      * @param source who writes through this instance: {@code gateway} (3101/3102 analysed) or {@code stream}
@@ -47,14 +45,14 @@ public final class ClickHousePatientHistoryStore implements PatientHistoryStore 
     }
 
     @Override
-    public void record(Collection<Encounter> encounters) {
+    public void write(List<VersionedEncounter> encounters) {
         if (encounters.isEmpty()) {
             return;
         }
         LocalDateTime now = LocalDateTime.now(ZONE).withNano(0);
         List<Map<String, Object>> rows = new ArrayList<>(encounters.size());
-        for (Encounter e : encounters) {
-            rows.add(row(e, source, now, versions.next()));
+        for (VersionedEncounter v : encounters) {
+            rows.add(row(v.encounter(), source, now, v.version()));
         }
         store.insertJsonEachRow(TABLE, rows);
     }

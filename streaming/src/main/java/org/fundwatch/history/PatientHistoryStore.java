@@ -15,8 +15,20 @@ import org.fundwatch.model.Encounter;
  */
 public interface PatientHistoryStore extends AutoCloseable {
 
-    /** Records {@code encounters} (each replaces an earlier version with the same patient and encounter id). */
-    void record(Collection<Encounter> encounters);
+    /**
+     * Records {@code encounters} (each replaces an earlier version with the same patient and encounter id), stamped
+     * with the next versions of {@link MonotonicMicros#HISTORY}.
+     */
+    default void record(Collection<Encounter> encounters) {
+        java.util.List<VersionedEncounter> stamped = new java.util.ArrayList<>(encounters.size());
+        for (Encounter e : encounters) {
+            stamped.add(new VersionedEncounter(e, MonotonicMicros.HISTORY.next()));
+        }
+        write(stamped);
+    }
+
+    /** Records encounters already stamped with their versions (the highest version of an encounter wins). */
+    void write(List<VersionedEncounter> encounters);
 
     /**
      * The encounters of {@code patientId} admitted (or, without an admission time, recorded) at or after

@@ -74,10 +74,10 @@ public class ClickHousePatientHistoryStoreTest {
                 stream.record(List.of(encounter("P1", "M1", "H1", day, "XA2")));
                 AtomicInteger pointReads = new AtomicInteger();
                 PatientHistoryStore reader = countingReads(stream, pointReads);
-                List<Encounter> written = new java.util.ArrayList<>();
+                List<VersionedEncounter> written = new java.util.ArrayList<>();
                 PatientHistoryStore writer = new PatientHistoryStore() {
                     @Override
-                    public void record(java.util.Collection<Encounter> encounters) {
+                    public void write(List<VersionedEncounter> encounters) {
                         written.addAll(encounters); // write-behind: not in ClickHouse yet
                     }
 
@@ -87,7 +87,7 @@ public class ClickHousePatientHistoryStoreTest {
                     }
                 };
                 ReplicatedPatientHistoryStore replica = new ReplicatedPatientHistoryStore(store, writer, reader,
-                        Duration.ofDays(180), 3, 0);
+                        Duration.ofDays(180), 3, 0, "gateway:t1");
                 assertEquals(2, replica.start(), "the window's encounters, latest version each; M0 is 400 days old");
                 List<Encounter> p1 = replica.recentIfCached("P1", day.minusDays(180)).orElseThrow();
                 assertEquals(1, p1.size(), p1::toString);
@@ -96,15 +96,19 @@ public class ClickHousePatientHistoryStoreTest {
                         "complete: a patient not held has no history, known without I/O");
                 assertEquals(List.of(), replica.recent("P2", day.minusDays(1)), "the read's own window applies");
 
-                replica.record(List.of(encounter("P3", "M3", "H1", day.plusDays(1), "XA3")));
+                Encounter own = encounter("P3", "M3", "H1", day.plusDays(1), "XA3");
+                replica.record(List.of(own));
                 assertEquals(1, written.size(), "writes go on to the writer");
-                assertEquals(1, replica.recent("P3", day).size(), "own write visible before it is flushed");
+                assertEquals(List.of(own), replica.recent("P3", day), "own write visible before it is flushed, held losslessly");
+                stream.write(written); // the write-behind flush, at the version the replica holds
 
                 stream.record(List.of(encounter("P2", "M4", "H2", day.plusDays(1), "XA4"), encounter("P2", "M2", "H2", day.minusDays(2), "XA5")));
-                assertEquals(2, replica.poll(), "rows another process recorded");
+                assertEquals(2, replica.poll(), "rows another process recorded; the own write read back is held at its version already");
                 assertEquals(List.of("XA5", "XA4"), replica.recent("P2", day.minusDays(30)).stream()
                         .map(e -> e.feeLines().get(0).itemCode()).toList(), "oldest first, replaced in place");
                 assertEquals(0, replica.poll(), "the overlap re-reads rows but applies nothing twice");
+                new ClickHousePatientHistoryStore(store, "gateway:t1").record(List.of(encounter("P2", "M9", "H1", day, "XA9")));
+                assertEquals(0, replica.poll(), "rows tagged with the replica's own source are left out (it holds its own writes)");
 
                 stream.record(List.of(encounter("P4", "M5", "H2", day.plusDays(1), "XA6")));
                 replica.poll();
@@ -128,8 +132,8 @@ public class ClickHousePatientHistoryStoreTest {
     private static PatientHistoryStore countingReads(PatientHistoryStore delegate, AtomicInteger reads) {
         return new PatientHistoryStore() {
             @Override
-            public void record(java.util.Collection<Encounter> encounters) {
-                delegate.record(encounters);
+            public void write(List<VersionedEncounter> encounters) {
+                delegate.write(encounters);
             }
 
             @Override

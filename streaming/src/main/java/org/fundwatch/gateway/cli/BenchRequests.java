@@ -42,6 +42,7 @@ final class BenchRequests {
     private final int orders;
     private final int patients;
     private final Random random;
+    private static final LocalDateTime START = LocalDateTime.of(2025, 6, 14, 8, 0);
     private long sequence;
 
     BenchRequests(KnowledgePack kb, int orders, int patients, long seed) {
@@ -72,27 +73,12 @@ final class BenchRequests {
     synchronized byte[] next() {
         long n = ++sequence;
         int patientNo = random.nextInt(patients);
-        String patientId = String.format("4301%016d", patientNo);
+        LocalDateTime time = START.plusSeconds(n);
+        Encounter encounter = encounter(patientNo, "MDT" + patientNo + "-" + n, "RX" + n + "-", time);
+        String patientId = encounter.patientId();
         Gender gender = patientNo % 2 == 0 ? Gender.MALE : Gender.FEMALE;
         LocalDate birth = LocalDate.of(1940 + patientNo % 60, 1 + patientNo % 12, 1 + patientNo % 28);
-        LocalDateTime time = LocalDateTime.of(2025, 6, 14, 8, 0).plusSeconds(n);
-        Doctor doctor = doctors.get(random.nextInt(doctors.size()));
-        List<FeeLine> lines = new ArrayList<>(orders);
-        for (int i = 0; i < orders; i++) {
-            Price p = i % 2 == 0 ? drugs.get(random.nextInt(drugs.size())) : items.get(random.nextInt(items.size()));
-            BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(3));
-            BigDecimal price = p.priceYuan().setScale(2, java.math.RoundingMode.HALF_UP);
-            ListType type = ListType.ofItemCode(p.code());
-            lines.add(new FeeLine("RX" + n + "-" + i, "P" + n, p.code(), "H" + i, type, null, p.name(), null, p.unit(),
-                    quantity, price, Money.ofYuan(price.multiply(quantity)), time, type.isMedicine() ? time.plusDays(7) : null,
-                    doctor.doctorCode(), doctor.name(), doctor.deptCode(), doctor.deptName(), null, true, false, false, null));
-        }
-        String encounterId = "MDT" + patientNo + "-" + n;
-        Institution inst = new Institution(institution.institutionCode(), institution.name(), institution.admdvs(),
-                String.valueOf(institution.level()), institution.type());
-        Encounter encounter = new Encounter(encounterId, patientId, inst, CareSetting.OUTPATIENT, "11", "310", time, null,
-                doctor.deptCode(), doctor.deptName(), null, null, doctor.doctorCode(), "I10.x00", "高血压",
-                List.of(new Diagnosis("I10.x00", "高血压", true, 1, false, time)), List.of(), lines, null);
+        String encounterId = encounter.id();
         Patient patient = new Patient(patientId, "患者" + patientNo, gender, birth, "310", institution.admdvs());
         EncounterContext ctx = new EncounterContext(patient, List.of(encounter), encounterId, Phase.PRE, "2", "T" + n, List.of());
         NationalRequest<AnalysisInput> request = NationalRequest.of(Transaction.PRE_ANALYSIS,
@@ -103,5 +89,40 @@ final class BenchRequests {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The history every patient has when the benchmark starts: {@code perPatient} earlier outpatient encounters of the
+     * same shape, 1–60 days before the first request (some drugs' days of supply still running, as in real history).
+     */
+    synchronized List<Encounter> history(int perPatient) {
+        List<Encounter> out = new ArrayList<>(patients * perPatient);
+        for (int patientNo = 0; patientNo < patients; patientNo++) {
+            for (int k = 0; k < perPatient; k++) {
+                LocalDateTime time = START.minusDays(1 + random.nextInt(60)).plusMinutes(random.nextInt(600));
+                out.add(encounter(patientNo, "HIS" + patientNo + "-" + k, "HRX" + patientNo + "-" + k + "-", time));
+            }
+        }
+        return out;
+    }
+
+    private Encounter encounter(int patientNo, String encounterId, String linePrefix, LocalDateTime time) {
+        String patientId = String.format("4301%016d", patientNo);
+        Doctor doctor = doctors.get(random.nextInt(doctors.size()));
+        List<FeeLine> lines = new ArrayList<>(orders);
+        for (int i = 0; i < orders; i++) {
+            Price p = i % 2 == 0 ? drugs.get(random.nextInt(drugs.size())) : items.get(random.nextInt(items.size()));
+            BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(3));
+            BigDecimal price = p.priceYuan().setScale(2, java.math.RoundingMode.HALF_UP);
+            ListType type = ListType.ofItemCode(p.code());
+            lines.add(new FeeLine(linePrefix + i, "P" + linePrefix, p.code(), "H" + i, type, null, p.name(), null, p.unit(),
+                    quantity, price, Money.ofYuan(price.multiply(quantity)), time, type.isMedicine() ? time.plusDays(7) : null,
+                    doctor.doctorCode(), doctor.name(), doctor.deptCode(), doctor.deptName(), null, true, false, false, null));
+        }
+        Institution inst = new Institution(institution.institutionCode(), institution.name(), institution.admdvs(),
+                String.valueOf(institution.level()), institution.type());
+        return new Encounter(encounterId, patientId, inst, CareSetting.OUTPATIENT, "11", "310", time, null,
+                doctor.deptCode(), doctor.deptName(), null, null, doctor.doctorCode(), "I10.x00", "高血压",
+                List.of(new Diagnosis("I10.x00", "高血压", true, 1, false, time)), List.of(), lines, null);
     }
 }

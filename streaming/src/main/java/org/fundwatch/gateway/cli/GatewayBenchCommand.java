@@ -22,6 +22,8 @@ import org.fundwatch.gateway.GatewayAssembly;
 import org.fundwatch.gateway.GatewayServer;
 import org.fundwatch.gateway.Institution;
 import org.fundwatch.gateway.InstitutionRegistry;
+import org.fundwatch.history.ClickHousePatientHistoryStore;
+import org.fundwatch.model.Encounter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,8 +68,15 @@ public final class GatewayBenchCommand implements Callable<Integer> {
     @Option(names = "--orders", defaultValue = "20", description = "Orders per 3101 (default ${DEFAULT-VALUE}).")
     int orders;
 
-    @Option(names = "--patients", defaultValue = "2000", description = "Distinct patients (default ${DEFAULT-VALUE}).")
+    // A pool of 20,000 patients with 2 earlier encounters each keeps the history a 3101 sees realistic (2–4 visits in
+    // the window) for the whole run; with a small pool every patient piled up a visit per few seconds of load and the
+    // later requests joined their 20 orders against hundreds of history lines.
+    @Option(names = "--patients", defaultValue = "20000", description = "Distinct patients (default ${DEFAULT-VALUE}).")
     int patients;
+
+    @Option(names = "--history-encounters", defaultValue = "2",
+            description = "Earlier encounters per patient in patient_history before the run (default ${DEFAULT-VALUE}).")
+    int historyEncounters;
 
     @Option(names = "--connections", defaultValue = "2000", description = "Concurrent connections in the second phase (default ${DEFAULT-VALUE}).")
     int connections;
@@ -82,7 +91,7 @@ public final class GatewayBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (rate < 1 || seconds < 1 || warmupSeconds < 0 || orders < 1 || patients < 1 || connections < 1 || requestsPerConnection < 1) {
+        if (rate < 1 || seconds < 1 || warmupSeconds < 0 || historyEncounters < 0 || orders < 1 || patients < 1 || connections < 1 || requestsPerConnection < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "all counts must be positive (--warmup-seconds may be 0)");
         }
         ActiveEngine engines = ActiveEngine.load(packs.locations(), Clock.systemUTC());
@@ -95,6 +104,7 @@ public final class GatewayBenchCommand implements Callable<Integer> {
         err.printf("[gateway bench] rules %s, %d orders per 3101, %d patients, ClickHouse %s database %s%n", engines, orders,
                 patients, store.config().url(), store.database());
         err.flush();
+        seedHistory(store, requests, err);
         GatewayServer.Settings settings = new GatewayServer.Settings("127.0.0.1", 0, threads, 4 << 20, 60_000);
         try (GatewayAssembly gateway = GatewayAssembly.start(engines, store, institutions, settings,
                 GatewayAssembly.Options.defaults().withAccessLog(false))) {
@@ -143,6 +153,22 @@ public final class GatewayBenchCommand implements Callable<Integer> {
             engines.close();
         }
         return 0;
+    }
+
+    /** Writes every patient's earlier encounters to patient_history, where the gateway's replica loads them at start. */
+    private void seedHistory(ClickHouseStore store, BenchRequests requests, PrintWriter err) {
+        if (historyEncounters == 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        List<Encounter> history = requests.history(historyEncounters);
+        ClickHousePatientHistoryStore writer = new ClickHousePatientHistoryStore(store, "bench");
+        for (int i = 0; i < history.size(); i += 5_000) {
+            writer.record(history.subList(i, Math.min(history.size(), i + 5_000)));
+        }
+        err.printf("[gateway bench] history: %d earlier encounters written in %d ms%n", history.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        err.flush();
     }
 
     /** CPU time of this JVM (all threads: gateway, load client, GC, JIT), or 0 where the JVM does not tell. */
