@@ -42,6 +42,10 @@ public final class RulesBenchCommand implements Callable<Integer> {
     @Option(names = "--kb", paramLabel = "DIR", description = "Knowledge pack directory (default: newest under var/kb).")
     Path kb;
 
+    @Option(names = "--history-lines", defaultValue = "1",
+            description = "Lines in each of the encounter's two earlier visits (default ${DEFAULT-VALUE}: a refill; 20: full visits).")
+    int historyLines;
+
     @Option(names = "--warmup", defaultValue = "2", description = "Warm-up iterations (default ${DEFAULT-VALUE}).")
     int warmup;
 
@@ -61,9 +65,9 @@ public final class RulesBenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (warmup < 0 || iterations < 1 || seconds < 1) {
+        if (warmup < 0 || iterations < 1 || seconds < 1 || historyLines < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "need --warmup >= 0, --iterations >= 1 and --seconds >= 1");
+                    "need --warmup >= 0, --iterations >= 1, --seconds >= 1 and --history-lines >= 1");
         }
         if (!Files.isDirectory(pack)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "rule pack not found: " + pack);
@@ -93,14 +97,16 @@ public final class RulesBenchCommand implements Callable<Integer> {
                         .param("kb", kbDir)
                         .param("pack", pack.toAbsolutePath())
                         .param("phase", phase.name())
+                        .param("historyLines", String.valueOf(historyLines))
                         .iterations(warmup, iterations, seconds)
                         .verbose(verbose);
                 err.println("[rules bench] " + phase.name().toLowerCase(Locale.ROOT) + ": " + bench.describe());
                 err.flush();
                 Options options = new OptionsBuilder().parent(bench.options()).addProfiler(GCProfiler.class).build();
                 RunResult result = new Runner(options).run().iterator().next();
-                out.println(String.format(Locale.ROOT, "rule engine (%s): %,.0f encounters/s per thread, %,.0f B/evaluation",
-                        phase.name().toLowerCase(Locale.ROOT), result.getPrimaryResult().getScore(), allocation(result)));
+                out.println(String.format(Locale.ROOT, "rule engine (%s, 20 lines, 2 earlier visits of %d line%s): %,.0f encounters/s"
+                        + " per thread, %,.0f B/evaluation", phase.name().toLowerCase(Locale.ROOT), historyLines,
+                        historyLines == 1 ? "" : "s", result.getPrimaryResult().getScore(), allocation(result)));
                 out.flush();
             }
             out.println(String.format(Locale.ROOT, "rule pack load: %,d ms compiling the DRL, %,d ms from the compiled model",

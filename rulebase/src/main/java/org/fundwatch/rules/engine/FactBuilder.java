@@ -106,6 +106,16 @@ final class FactBuilder {
                 diagnosisCodes, reported, lineTotal);
         facts.add(encounter);
 
+        // History lines are facts only where a rule can join them to a current line: the same item code (repeat
+        // prescriptions, usage windows) or the same ATC subgroup (second-line evidence). A patient's earlier visits
+        // bring dozens of lines that share neither; inserting them made a 3101 with two earlier 20-line visits ~3×
+        // as expensive to evaluate as one without history, for no possible match.
+        java.util.Set<String> joinKeys = new java.util.HashSet<>(n * 3);
+        for (LineFact line : lines) {
+            addIfPresent(joinKeys, line.getItemCode());
+            addIfPresent(joinKeys, line.getAtcSubgroup());
+            addIfPresent(joinKeys, line.getSecondLineAtc());
+        }
         List<HistoryLineFact> historyLines = new ArrayList<>();
         for (Encounter h : ctx.encounters()) {
             if (h == current) {
@@ -117,6 +127,9 @@ final class FactBuilder {
             facts.add(new HistoryEncounterFact(h.id(), hInstitution, h.careSetting(), hAdmission, hDischarge,
                     hAdmission < 0 || admissionDay < 0 ? -1 : admissionDay - hAdmission));
             for (FeeLine l : h.feeLines()) {
+                if (!sharesJoinKey(joinKeys, l.itemCode())) {
+                    continue;
+                }
                 long day = l.time() == null ? hAdmission : l.time().toLocalDate().toEpochDay();
                 long start = l.time() == null ? -1 : l.time().toLocalDate().toEpochDay();
                 long to = coveredTo(l, start);
@@ -210,6 +223,24 @@ final class FactBuilder {
      * One pass per code with a usage limit that has a current dated line, in the order the codes first appear (the
      * facts' order does not change the findings; a stable order keeps runs reproducible).
      */
+    private static void addIfPresent(java.util.Set<String> keys, String key) {
+        if (key != null) {
+            keys.add(key);
+        }
+    }
+
+    /** Whether a history line of {@code itemCode} shares the code or its ATC subgroup with a current line. */
+    private static boolean sharesJoinKey(java.util.Set<String> keys, String itemCode) {
+        if (itemCode == null) {
+            return false;
+        }
+        if (keys.contains(itemCode)) {
+            return true;
+        }
+        String atc = LineFact.atcSubgroup(itemCode);
+        return atc != null && keys.contains(atc);
+    }
+
     private static void addUsage(LineFact[] lines, CodeKnowledge[] knowledge, List<HistoryLineFact> history,
                                  List<Object> facts) {
         List<String> done = new ArrayList<>(2);

@@ -60,6 +60,10 @@ public class EngineBenchmark {
     @Param("PRE")
     public String phase;
 
+    /** Lines of each of the two earlier visits (1: a refill only; 20: a full earlier visit, as in the gateway bench). */
+    @Param("1")
+    public int historyLines;
+
     private RuleEngine engine;
     private List<EncounterContext> contexts;
     private Phase evaluationPhase;
@@ -75,7 +79,7 @@ public class EngineBenchmark {
         KnowledgePack knowledge = KnowledgePack.load(kb.isEmpty() ? buildKb() : Path.of(kb));
         engine = RuleEngine.compile(RulePackSource.load(Path.of(pack)), knowledge);
         evaluationPhase = Phase.valueOf(phase);
-        contexts = generate(knowledge, 512, 20, new Random(20250614), evaluationPhase);
+        contexts = generate(knowledge, 512, 20, historyLines, new Random(20250614), evaluationPhase);
     }
 
     @Benchmark
@@ -97,6 +101,15 @@ public class EngineBenchmark {
 
     /** {@code count} inpatient/outpatient encounters with {@code lines} lines each, as requests of {@code phase}. */
     public static List<EncounterContext> generate(KnowledgePack kb, int count, int lines, Random random, Phase phase) {
+        return generate(kb, count, lines, 1, random, phase);
+    }
+
+    /**
+     * {@code count} encounters with {@code lines} lines and two earlier visits of {@code historyLines} lines each,
+     * as requests of {@code phase}.
+     */
+    public static List<EncounterContext> generate(KnowledgePack kb, int count, int lines, int historyLines, Random random,
+                                                  Phase phase) {
         List<String> restricted = new ArrayList<>();
         kb.table(PackTable.DRUG_GENDER).stream().limit(400).forEach(r -> restricted.add(r.drugCode()));
         kb.table(PackTable.DRUG_AGE).stream().limit(300).forEach(r -> restricted.add(r.code()));
@@ -135,24 +148,8 @@ public class EngineBenchmark {
             String institution = institutions.get(random.nextInt(institutions.size()));
             List<FeeLine> feeLines = new ArrayList<>(lines);
             for (int i = 0; i < lines; i++) {
-                String code;
-                if (random.nextInt(10) == 0) {
-                    code = restricted.get(random.nextInt(restricted.size()));
-                } else {
-                    code = prices.get(random.nextInt(prices.size())).code();
-                }
-                Price price = kb.price(code).orElse(null);
-                BigDecimal unit = price == null ? new BigDecimal("12.50") : price.priceYuan();
-                BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(3));
-                ListType type = ListType.ofItemCode(code);
-                if (code.startsWith("T")) {
-                    type = ListType.TCM_PIECE;
-                }
-                LocalDateTime time = admission.plusHours(random.nextInt(inpatient ? 120 : 4));
-                feeLines.add(new FeeLine("L" + n + "-" + i, "RX" + n + "-" + (i / 5), code, "H" + i, type, null, null,
-                        null, null, qty, unit, Money.ofYuan(unit.multiply(qty)), time,
-                        type.isMedicine() && random.nextInt(4) == 0 ? time.plusDays(7) : null, "D" + n, null, null, null,
-                        null, true, false, false, null));
+                feeLines.add(line(kb, random, restricted, prices, "L" + n + "-" + i, "RX" + n + "-" + (i / 5), "D" + n,
+                        admission.plusHours(random.nextInt(inpatient ? 120 : 4))));
             }
             List<Diagnosis> dx = List.of(new Diagnosis(diagnoses[random.nextInt(diagnoses.length)], null, true, 1, false, null),
                     new Diagnosis(diagnoses[random.nextInt(diagnoses.length)], null, false, 2, false, null));
@@ -164,13 +161,40 @@ public class EngineBenchmark {
             encounters.add(current);
             for (int h = 0; h < 2; h++) {
                 LocalDateTime hAdm = admission.minusDays(10 + random.nextInt(60));
+                // The first line repeats a current line (a refill: repeat-prescription and usage-window checks see it),
+                // the others are drawn like the current encounter's.
+                List<FeeLine> hLines = new ArrayList<>(historyLines);
+                hLines.add(feeLines.get(h));
+                for (int k = 1; k < historyLines; k++) {
+                    hLines.add(line(kb, random, restricted, prices, "L" + n + "-h" + h + "-" + k, "RX" + n + "-h" + h,
+                            "D" + n, hAdm.plusHours(random.nextInt(4))));
+                }
                 encounters.add(new Encounter("E" + n + "-h" + h, "P" + n, inst, CareSetting.OUTPATIENT, "11", "310", hAdm,
-                        null, null, null, null, null, null, null, null, List.of(), List.of(),
-                        List.of(feeLines.get(h)), null));
+                        null, null, null, null, null, null, null, null, List.of(), List.of(), hLines, null));
             }
             Patient patient = new Patient("P" + n, null, gender, birth, "310", null);
             out.add(new EncounterContext(patient, encounters, current.id(), phase, "4", null, List.of()));
         }
         return out;
+    }
+
+    private static FeeLine line(KnowledgePack kb, Random random, List<String> restricted, List<Price> prices, String id,
+                                String prescription, String doctor, LocalDateTime time) {
+        String code;
+        if (random.nextInt(10) == 0) {
+            code = restricted.get(random.nextInt(restricted.size()));
+        } else {
+            code = prices.get(random.nextInt(prices.size())).code();
+        }
+        Price price = kb.price(code).orElse(null);
+        BigDecimal unit = price == null ? new BigDecimal("12.50") : price.priceYuan();
+        BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(3));
+        ListType type = ListType.ofItemCode(code);
+        if (code.startsWith("T")) {
+            type = ListType.TCM_PIECE;
+        }
+        return new FeeLine(id, prescription, code, "H" + id, type, null, null, null, null, qty, unit,
+                Money.ofYuan(unit.multiply(qty)), time, type.isMedicine() && random.nextInt(4) == 0 ? time.plusDays(7) : null,
+                doctor, null, null, null, null, true, false, false, null);
     }
 }

@@ -1,6 +1,12 @@
 package org.fundwatch.rules.engine.fact;
 
-/** A line of another encounter of the patient (history): for repeat prescriptions and second-line evidence. */
+/**
+ * A line of another encounter of the patient (history): for repeat prescriptions and second-line evidence. Only the
+ * history lines that share an item code or an ATC subgroup ({@link LineFact#getAtcSubgroup()} or
+ * {@link LineFact#getSecondLineAtc()}) with a line of the current encounter are inserted: rules join history lines to
+ * current lines on one of these keys. A rule that needs other history lines reads {@link HistoryEncounterFact} or a
+ * usage window ({@link UsageFact}).
+ */
 public final class HistoryLineFact {
     private final String encounterId;
     private final String institutionCode;
