@@ -41,16 +41,27 @@ import org.slf4j.LoggerFactory;
  * dropped as the replica polls. The window is anchored on the data, not the wall clock, so replays of past months
  * (demo, backtests) see their history.
  *
- * <p>Polling selects {@code version > (highest version seen − overlap)}: a writer stamps the version when it inserts,
- * and a row may become visible up to the overlap later; rows already held at that version are skipped before their
- * encounter JSON is decoded. {@code version} is not in the table's sort key, so each poll scans that column: fine to
+ * <p>Polling selects the rows stamped since the previous poll started, less a 5 s overlap (a writer stamps the version
+ * when it records the row, which becomes visible after its write-behind flush), and every 30 s reaches back 120 s for
+ * rows inserted late (the stream job's sink inserts at checkpoints); rows already held at that version are skipped
+ * before their encounter JSON is fetched. {@code version} is not in the table's sort key, so each poll scans that column: fine to
  * millions of rows; a deployment far beyond that should feed the replica from a changelog topic instead.
  */
 public final class ReplicatedPatientHistoryStore implements PatientHistoryStore {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicatedPatientHistoryStore.class);
     private static final DateTimeFormatter SQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    /** Rows stamped this long before the newest version seen are read again (write-behind and sink batching). */
-    static final long OVERLAP_MICROS = Duration.ofSeconds(60).toNanos() / 1000;
+    /**
+     * How long after its version (the writer's wall clock when it recorded the row) a row may become visible in
+     * ClickHouse: a gateway's write-behind flush plus the insert, and clock skew between hosts. Each poll reads the
+     * rows stamped since its predecessor started, less this much.
+     */
+    static final long OVERLAP_MICROS = Duration.ofSeconds(5).toNanos() / 1000;
+    /**
+     * Rows may also arrive later than {@link #OVERLAP_MICROS}: the stream job's sink inserts its batches at
+     * checkpoints. Every {@link #SWEEP_EVERY_NANOS} a poll reaches back this far instead.
+     */
+    static final long SWEEP_OVERLAP_MICROS = Duration.ofSeconds(120).toNanos() / 1000;
+    private static final long SWEEP_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
     /** Rows fetched per query of a poll's second step. */
     private static final int FETCH_BATCH = 1_000;
     private static final long PRUNE_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
@@ -63,7 +74,9 @@ public final class ReplicatedPatientHistoryStore implements PatientHistoryStore 
     private final long pollMillis;
     private final String ownSource;
     private final Map<String, PatientEncounters> patients = new ConcurrentHashMap<>();
-    private final AtomicLong newestVersion = new AtomicLong();
+    /** Versions above this are read by the next poll (wall-clock µs). */
+    private volatile long pollFrom;
+    private long lastSweepNanos = System.nanoTime();
     private final AtomicLong appliedRows = new AtomicLong();
     private volatile LocalDateTime newestTime = LocalDateTime.MIN;
     private volatile boolean complete = true;
@@ -162,6 +175,7 @@ public final class ReplicatedPatientHistoryStore implements PatientHistoryStore 
     /** Loads the window's rows, then polls every {@code pollMillis}. Returns the number of encounters loaded. */
     public long start() {
         long started = System.nanoTime();
+        pollFrom = System.currentTimeMillis() * 1000 - OVERLAP_MICROS;
         Map<String, Object> newest = store.queryJsonEachRow("SELECT toString(max(adm_time)) AS t, max(version) AS v FROM "
                 + store.table(ClickHousePatientHistoryStore.TABLE)).get(0);
         long maxVersion = ((Number) newest.get("v")).longValue();
@@ -174,7 +188,6 @@ public final class ReplicatedPatientHistoryStore implements PatientHistoryStore 
                     + SQL_TIME.format(anchor.minus(window)) + "' GROUP BY psn_no, mdtrt_id";
             loaded = apply(sql);
         }
-        newestVersion.accumulateAndGet(maxVersion, Math::max);
         LOG.info("patient history replica: {} encounters of {} patients loaded in {} ms (window {} days{})", loaded,
                 patients.size(), (System.nanoTime() - started) / 1_000_000, window.toDays(),
                 complete ? "" : ", over " + maxPatients + " patients: not complete, misses read ClickHouse");
@@ -196,7 +209,12 @@ public final class ReplicatedPatientHistoryStore implements PatientHistoryStore 
      * ClickHouse: re-reading them cost the gateway 0.4 ms of CPU per request at 300 req/s.
      */
     public long poll() {
-        long from = Math.max(0, newestVersion.get() - OVERLAP_MICROS);
+        // The scan covers a fixed span of wall-clock time (rows stamped since the previous poll started, less the
+        // overlap), not "since the newest version seen": that re-read a whole minute of rows on every poll, and after a
+        // burst followed by silence the same rows forever.
+        long started = System.currentTimeMillis() * 1000;
+        boolean sweep = System.nanoTime() - lastSweepNanos > SWEEP_EVERY_NANOS;
+        long from = sweep ? Math.min(pollFrom, started - SWEEP_OVERLAP_MICROS) : pollFrom;
         String table = store.table(ClickHousePatientHistoryStore.TABLE);
         String others = ownSource == null ? "" : " AND source != " + ClickHousePatientHistoryStore.quote(ownSource);
         List<String> wanted = new ArrayList<>();
@@ -216,6 +234,10 @@ public final class ReplicatedPatientHistoryStore implements PatientHistoryStore 
         for (int i = 0; i < wanted.size(); i += FETCH_BATCH) {
             applied += apply("SELECT psn_no, mdtrt_id, encounter, version AS row_version FROM " + table + " WHERE version > "
                     + from + " AND (mdtrt_id, version) IN (" + String.join(", ", wanted.subList(i, Math.min(wanted.size(), i + FETCH_BATCH))) + ")");
+        }
+        pollFrom = started - OVERLAP_MICROS;
+        if (sweep) {
+            lastSweepNanos = System.nanoTime();
         }
         if (System.nanoTime() - lastPruneNanos > PRUNE_EVERY_NANOS) {
             prune();
@@ -239,7 +261,6 @@ public final class ReplicatedPatientHistoryStore implements PatientHistoryStore 
                 Map<String, Object> row = rows.next();
                 String patientId = String.valueOf(row.get("psn_no"));
                 long version = ((Number) row.get("row_version")).longValue();
-                newestVersion.accumulateAndGet(version, Math::max);
                 PatientEncounters current = patients.get(patientId);
                 if (current != null && current.versionOf(String.valueOf(row.get("mdtrt_id"))) >= version) {
                     continue; // seen already: skip decoding its JSON
