@@ -84,8 +84,8 @@ public final class GatewayBenchCommand implements Callable<Integer> {
     @Option(names = "--requests-per-connection", defaultValue = "3", description = "Requests each connection sends (default ${DEFAULT-VALUE}).")
     int requestsPerConnection;
 
-    @Option(names = "--threads", defaultValue = "16", description = "Gateway request threads (default ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", description = "Gateway Jetty threads (default: twice the cores, at least 4).")
+    int threads = GatewayServer.Settings.DEFAULT_THREADS;
 
     @Override
     public Integer call() throws Exception {

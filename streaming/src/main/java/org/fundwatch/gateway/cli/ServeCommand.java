@@ -33,8 +33,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--admdvs", defaultValue = "000000", description = "6-digit region of this gateway, opens inf_refmsgid (default ${DEFAULT-VALUE}).")
     String admdvs;
 
-    @Option(names = "--threads", defaultValue = "16", description = "Request threads (default ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", description = "Jetty threads (default: twice the cores, at least 4).")
+    int threads = GatewayServer.Settings.DEFAULT_THREADS;
 
     @Option(names = "--max-body-bytes", defaultValue = "4194304", description = "Largest request body (default ${DEFAULT-VALUE}).")
     int maxBodyBytes;
