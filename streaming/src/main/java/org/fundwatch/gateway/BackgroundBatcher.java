@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +19,15 @@ import org.slf4j.LoggerFactory;
  * size and dropped. {@link #close()} flushes what is queued.
  *
  * @param <T> the item type
+ * @param <R> what the sink writes of an item
  */
-public final class BackgroundBatcher<T> implements AutoCloseable {
+public final class BackgroundBatcher<T, R> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundBatcher.class);
 
     private final String name;
     private final BlockingQueue<T> queue;
-    private final Consumer<List<T>> sink;
+    private final Function<? super T, ? extends R> prepare;
+    private final Consumer<List<R>> sink;
     private final int maxBatch;
     private final long flushMillis;
     private final Thread worker;
@@ -35,8 +38,16 @@ public final class BackgroundBatcher<T> implements AutoCloseable {
     private final AtomicLong processed = new AtomicLong();
     private volatile boolean closing;
 
-    public BackgroundBatcher(String name, int capacity, int maxBatch, long flushMillis, Consumer<List<T>> sink) {
+    /**
+     * @param prepare turns each item into what the sink writes (e.g. its serialized row) as the worker takes it from
+     *                the queue, so that this work is spread over the interval instead of running in one burst per
+     *                flush — a burst of a second's serialization on 2 cores delayed the gateway's requests by tens of ms
+     * @param sink    writes one batch of prepared items
+     */
+    public BackgroundBatcher(String name, int capacity, int maxBatch, long flushMillis,
+                             Function<? super T, ? extends R> prepare, Consumer<List<R>> sink) {
         this.name = name;
+        this.prepare = prepare;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.sink = sink;
         this.maxBatch = maxBatch;
@@ -85,14 +96,14 @@ public final class BackgroundBatcher<T> implements AutoCloseable {
     }
 
     private void loop() {
-        List<T> batch = new ArrayList<>(maxBatch);
+        List<R> batch = new ArrayList<>(maxBatch);
         while (!closing || !queue.isEmpty()) {
             try {
                 T first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
+                add(batch, first);
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(flushMillis);
                 while (batch.size() < maxBatch) {
                     long wait = deadline - System.nanoTime();
@@ -100,7 +111,7 @@ public final class BackgroundBatcher<T> implements AutoCloseable {
                     if (next == null) {
                         break;
                     }
-                    batch.add(next);
+                    add(batch, next);
                 }
                 write(batch);
                 batch.clear();
@@ -117,7 +128,21 @@ public final class BackgroundBatcher<T> implements AutoCloseable {
         }
     }
 
-    private void write(List<T> batch) {
+    /** Prepares {@code item} into {@code batch}; an item that cannot be prepared is logged, counted and dropped. */
+    private void add(List<R> batch, T item) {
+        try {
+            batch.add(prepare.apply(item));
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            processed.incrementAndGet();
+            LOG.error("{}: preparing an item failed, dropped: {}", name, e.getMessage());
+        }
+    }
+
+    private void write(List<R> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
             sink.accept(List.copyOf(batch));
             written.addAndGet(batch.size());

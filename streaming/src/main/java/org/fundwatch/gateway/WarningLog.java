@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.util.RawValue;
+import org.fundwatch.clickhouse.ClickHouseJson;
 import org.fundwatch.clickhouse.ClickHouseStore;
 
 /**
@@ -22,12 +25,13 @@ public final class WarningLog implements AutoCloseable {
     private static final DateTimeFormatter SQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final ClickHouseStore store;
-    private final BackgroundBatcher<IssuedWarning> batcher;
+    private final BackgroundBatcher<IssuedWarning, RawValue> batcher;
     private final Map<String, IssuedWarning> recent;
 
     public WarningLog(ClickHouseStore store, int memory, long flushMillis) {
         this.store = store;
-        this.batcher = new BackgroundBatcher<>("gateway-warnings", 100_000, 2000, flushMillis, this::insert);
+        this.batcher = new BackgroundBatcher<>("gateway-warnings", 100_000, 2000, flushMillis, WarningLog::row,
+                rows -> store.insertJsonEachRow(TABLE, rows));
         this.recent = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, IssuedWarning> eldest) {
@@ -79,29 +83,30 @@ public final class WarningLog implements AutoCloseable {
         batcher.flush();
     }
 
-    private void insert(List<IssuedWarning> warnings) {
-        List<Map<String, Object>> rows = new ArrayList<>(warnings.size());
-        for (IssuedWarning w : warnings) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("jr_id", w.resultId());
-            row.put("fixmedins_code", w.institutionCode());
-            row.put("infno", w.transactionCode());
-            row.put("msgid", nz(w.messageId()));
-            row.put("task_id", nz(w.taskId()));
-            row.put("rule_id", w.ruleId());
-            row.put("rule_code", nz(w.ruleCode()));
-            row.put("rule_name", w.ruleName());
-            row.put("severity", nz(w.severity()));
-            row.put("psn_no", w.patientId());
-            row.put("mdtrt_id", nz(w.encounterId()));
-            row.put("rx_ids", w.orderIds());
-            row.put("vola_amt", w.amount());
-            row.put("rules_version", w.rulesVersion());
-            row.put("kb_version", w.kbVersion());
-            row.put("issued_at", SQL_TIME.format(w.issuedAt()));
-            rows.add(row);
+    /** The JSONEachRow line of {@code w}, made as the batcher takes it from the queue. */
+    private static RawValue row(IssuedWarning w) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("jr_id", w.resultId());
+        row.put("fixmedins_code", w.institutionCode());
+        row.put("infno", w.transactionCode());
+        row.put("msgid", nz(w.messageId()));
+        row.put("task_id", nz(w.taskId()));
+        row.put("rule_id", w.ruleId());
+        row.put("rule_code", nz(w.ruleCode()));
+        row.put("rule_name", w.ruleName());
+        row.put("severity", nz(w.severity()));
+        row.put("psn_no", w.patientId());
+        row.put("mdtrt_id", nz(w.encounterId()));
+        row.put("rx_ids", w.orderIds());
+        row.put("vola_amt", w.amount());
+        row.put("rules_version", w.rulesVersion());
+        row.put("kb_version", w.kbVersion());
+        row.put("issued_at", SQL_TIME.format(w.issuedAt()));
+        try {
+            return new RawValue(ClickHouseJson.mapper().writeValueAsString(row));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("warning " + w.resultId() + " cannot be serialized", e);
         }
-        store.insertJsonEachRow(TABLE, rows);
     }
 
     private static String key(String resultId, String institution) {

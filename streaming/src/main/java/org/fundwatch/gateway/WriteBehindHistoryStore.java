@@ -2,6 +2,8 @@ package org.fundwatch.gateway;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import com.fasterxml.jackson.databind.util.RawValue;
+import org.fundwatch.history.ClickHousePatientHistoryStore;
 import org.fundwatch.history.PatientHistoryStore;
 import org.fundwatch.history.VersionedEncounter;
 import org.fundwatch.model.Encounter;
@@ -12,12 +14,13 @@ import org.fundwatch.model.Encounter;
  * own writes before they are flushed.
  */
 public final class WriteBehindHistoryStore implements PatientHistoryStore {
-    private final PatientHistoryStore delegate;
-    private final BackgroundBatcher<VersionedEncounter> batcher;
+    private final ClickHousePatientHistoryStore delegate;
+    private final BackgroundBatcher<VersionedEncounter, RawValue> batcher;
 
-    public WriteBehindHistoryStore(PatientHistoryStore delegate, int capacity, long flushMillis) {
+    public WriteBehindHistoryStore(ClickHousePatientHistoryStore delegate, int capacity, long flushMillis) {
         this.delegate = delegate;
-        this.batcher = new BackgroundBatcher<>("patient-history", capacity, 1000, flushMillis, delegate::write);
+        this.batcher = new BackgroundBatcher<>("patient-history", capacity, 1000, flushMillis, delegate::prepare,
+                delegate::insertPrepared);
     }
 
     @Override

@@ -8,6 +8,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.util.RawValue;
+import org.fundwatch.clickhouse.ClickHouseJson;
 import org.fundwatch.clickhouse.ClickHouseStore;
 import org.fundwatch.model.Encounter;
 import org.fundwatch.model.FeeLine;
@@ -55,6 +58,26 @@ public final class ClickHousePatientHistoryStore implements PatientHistoryStore 
             rows.add(row(v.encounter(), source, now, v.version()));
         }
         store.insertJsonEachRow(TABLE, rows);
+    }
+
+    /**
+     * The JSONEachRow line of {@code e} (serialized now, recorded at the current time), for
+     * {@link #insertPrepared}: a write-behind queue prepares its rows as they arrive instead of in one burst per flush.
+     */
+    public RawValue prepare(VersionedEncounter e) {
+        try {
+            return new RawValue(ClickHouseJson.mapper().writeValueAsString(
+                    row(e.encounter(), source, LocalDateTime.now(ZONE).withNano(0), e.version())));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("encounter " + e.encounter().id() + " cannot be serialized", ex);
+        }
+    }
+
+    /** Inserts rows made by {@link #prepare}. */
+    public void insertPrepared(List<RawValue> rows) {
+        if (!rows.isEmpty()) {
+            store.insertJsonEachRow(TABLE, rows);
+        }
     }
 
     @Override
