@@ -41,27 +41,21 @@ import org.slf4j.LoggerFactory;
  * dropped as the replica polls. The window is anchored on the data, not the wall clock, so replays of past months
  * (demo, backtests) see their history.
  *
- * <p>Polling selects the rows stamped since the previous poll started, less a 5 s overlap (a writer stamps the version
- * when it records the row, which becomes visible after its write-behind flush), and every 30 s reaches back 120 s for
- * rows inserted late (the stream job's sink inserts at checkpoints); rows already held at that version are skipped
- * before their encounter JSON is fetched. {@code version} is not in the table's sort key, so each poll scans that column: fine to
+ * <p>Polling selects the rows stamped since the previous poll started, less a 5 s overlap (a gateway stamps the version
+ * when it records the row, which becomes visible after its write-behind flush; the stream job stamps at the insert);
+ * rows already held at that version are skipped before their encounter JSON is fetched. {@code version} is not in the table's sort key, so each poll scans that column: fine to
  * millions of rows; a deployment far beyond that should feed the replica from a changelog topic instead.
  */
 public final class ReplicatedPatientHistoryStore implements PatientHistoryStore {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicatedPatientHistoryStore.class);
     private static final DateTimeFormatter SQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /**
-     * How long after its version (the writer's wall clock when it recorded the row) a row may become visible in
-     * ClickHouse: a gateway's write-behind flush plus the insert, and clock skew between hosts. Each poll reads the
-     * rows stamped since its predecessor started, less this much.
+     * How long after its version (the writer's wall clock when it stamped the row) a row may become visible in
+     * ClickHouse: a gateway's 1 s write-behind plus the insert, and clock skew between hosts (NTP). The stream job's
+     * sink stamps its rows when it inserts them ({@code ClickHouseSink.VERSION_AT_INSERT}), not when it buffers them
+     * until a checkpoint. Each poll reads the rows stamped since its predecessor started, less this much.
      */
     static final long OVERLAP_MICROS = Duration.ofSeconds(5).toNanos() / 1000;
-    /**
-     * Rows may also arrive later than {@link #OVERLAP_MICROS}: the stream job's sink inserts its batches at
-     * checkpoints. Every {@link #SWEEP_EVERY_NANOS} a poll reaches back this far instead.
-     */
-    static final long SWEEP_OVERLAP_MICROS = Duration.ofSeconds(120).toNanos() / 1000;
-    private static final long SWEEP_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
     /** Rows fetched per query of a poll's second step. */
     private static final int FETCH_BATCH = 1_000;
     private static final long PRUNE_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
@@ -76,7 +70,6 @@ public final class ReplicatedPatientHistoryStore implements PatientHistoryStore 
     private final Map<String, PatientEncounters> patients = new ConcurrentHashMap<>();
     /** Versions above this are read by the next poll (wall-clock µs). */
     private volatile long pollFrom;
-    private long lastSweepNanos = System.nanoTime();
     private final AtomicLong appliedRows = new AtomicLong();
     private volatile LocalDateTime newestTime = LocalDateTime.MIN;
     private volatile boolean complete = true;
@@ -213,8 +206,7 @@ public final class ReplicatedPatientHistoryStore implements PatientHistoryStore 
         // overlap), not "since the newest version seen": that re-read a whole minute of rows on every poll, and after a
         // burst followed by silence the same rows forever.
         long started = System.currentTimeMillis() * 1000;
-        boolean sweep = System.nanoTime() - lastSweepNanos > SWEEP_EVERY_NANOS;
-        long from = sweep ? Math.min(pollFrom, started - SWEEP_OVERLAP_MICROS) : pollFrom;
+        long from = pollFrom;
         String table = store.table(ClickHousePatientHistoryStore.TABLE);
         String others = ownSource == null ? "" : " AND source != " + ClickHousePatientHistoryStore.quote(ownSource);
         List<String> wanted = new ArrayList<>();
@@ -236,9 +228,6 @@ public final class ReplicatedPatientHistoryStore implements PatientHistoryStore 
                     + from + " AND (mdtrt_id, version) IN (" + String.join(", ", wanted.subList(i, Math.min(wanted.size(), i + FETCH_BATCH))) + ")");
         }
         pollFrom = started - OVERLAP_MICROS;
-        if (sweep) {
-            lastSweepNanos = System.nanoTime();
-        }
         if (System.nanoTime() - lastPruneNanos > PRUNE_EVERY_NANOS) {
             prune();
             lastPruneNanos = System.nanoTime();

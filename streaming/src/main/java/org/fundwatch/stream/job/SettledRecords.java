@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 import org.fundwatch.history.ClickHousePatientHistoryStore;
+import org.fundwatch.stream.sink.ClickHouseSink;
 import org.fundwatch.history.EncounterJson;
 import org.fundwatch.message.NationalJson;
 import org.fundwatch.message.adapter.SettlementAdapter;
@@ -44,9 +45,14 @@ final class SettledRecords {
         }
     }
 
-    /** The gateway's history row; version = wall-clock µs, so the newest knowledge of an encounter wins. */
+    /**
+     * The gateway's history row; version = wall-clock µs at the insert ({@link ClickHouseSink#VERSION_AT_INSERT}), so
+     * the newest knowledge of an encounter wins and the gateway's replica sees the row within its poll overlap.
+     */
     static Map<String, Object> historyRow(SettledEncounter s) {
-        return ClickHousePatientHistoryStore.row(encounter(s), s.encounterJson, "stream",
-                LocalDateTime.now(ZONE).withNano(0), System.currentTimeMillis() * 1000);
+        Map<String, Object> row = ClickHousePatientHistoryStore.row(encounter(s), s.encounterJson, "stream",
+                LocalDateTime.now(ZONE).withNano(0), 0);
+        row.put("version", ClickHouseSink.VERSION_AT_INSERT);
+        return row;
     }
 }

@@ -11,6 +11,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.fundwatch.clickhouse.ClickHouseConfig;
 import org.fundwatch.clickhouse.ClickHouseStore;
+import org.fundwatch.history.MonotonicMicros;
 
 /**
  * Writes rows into ClickHouse tables with JSONEachRow inserts (client-v2 through {@link ClickHouseStore}). Rows are
@@ -28,6 +29,13 @@ public final class ClickHouseSink<T> implements Sink<T> {
     public interface RowMapper<T> extends Serializable {
         void rows(T element, Map<String, List<Map<String, Object>>> out);
     }
+
+    /**
+     * A row value replaced by the next {@link MonotonicMicros#HISTORY} value when the row is inserted: the version of
+     * a {@code patient_history} row is then the time it becomes visible (not when it was buffered, up to a checkpoint
+     * interval earlier), so the gateway's replica finds it with a short poll overlap.
+     */
+    public static final String VERSION_AT_INSERT = "\u0000version-at-insert";
 
     private final String url;
     private final String user;
@@ -68,6 +76,11 @@ public final class ClickHouseSink<T> implements Sink<T> {
         public void flush(boolean endOfInput) {
             for (Map.Entry<String, List<Map<String, Object>>> e : pending.entrySet()) {
                 if (!e.getValue().isEmpty()) {
+                    for (Map<String, Object> row : e.getValue()) {
+                        if (row.get("version") == VERSION_AT_INSERT) {
+                            row.put("version", MonotonicMicros.HISTORY.next());
+                        }
+                    }
                     store.insertJsonEachRow(e.getKey(), new ArrayList<>(e.getValue()));
                     e.getValue().clear();
                 }

@@ -50,6 +50,7 @@ class StreamOutputsTest {
 
     @Test
     void webhooksLakeAndHistory() throws Exception {
+        long testStartedMicros = System.currentTimeMillis() * 1000;
         Path gen = StreamFixtures.generate(tmp.resolve("gen"), 200, 10);
         Set<String> institutions = new TreeSet<>();
         try (Stream<Path> files = Files.list(gen.resolve("messages"))) {
@@ -144,6 +145,10 @@ class StreamOutputsTest {
                 }
             }
             assertEquals(settlements, history, "one history row per settled encounter");
+            long oldestVersion = ((Number) store.queryJsonEachRow("SELECT min(version) AS v FROM " + store.table("patient_history")
+                    + " WHERE source = 'stream' FORMAT JSONEachRow").get(0).get("v")).longValue();
+            assertTrue(oldestVersion >= testStartedMicros, "stream rows are versioned when inserted (the gateway replica's"
+                    + " poll overlap relies on it): " + oldestVersion + " < " + testStartedMicros);
         } finally {
             receiver.stop(0);
         }
