@@ -60,6 +60,18 @@ public final class ClickHouseJson {
         return MAPPER;
     }
 
+    /**
+     * {@code row} serialized now as one JSONEachRow line, for {@link ClickHouseStore#insertJsonEachRow(String, Iterable)}
+     * to write as it is: write-behind queues prepare their rows as they arrive instead of in one burst per insert.
+     */
+    public static com.fasterxml.jackson.databind.util.RawValue row(Object row) {
+        try {
+            return new com.fasterxml.jackson.databind.util.RawValue(MAPPER.writeValueAsString(row));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("row cannot be serialized: " + e.getOriginalMessage(), e);
+        }
+    }
+
     private static final class EpochSeconds<T> extends StdSerializer<T> {
         EpochSeconds(Class<T> type) {
             super(type);

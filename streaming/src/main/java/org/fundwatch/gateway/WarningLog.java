@@ -3,12 +3,10 @@ package org.fundwatch.gateway;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.util.RawValue;
 import org.fundwatch.clickhouse.ClickHouseJson;
 import org.fundwatch.clickhouse.ClickHouseStore;
@@ -102,11 +100,7 @@ public final class WarningLog implements AutoCloseable {
         row.put("rules_version", w.rulesVersion());
         row.put("kb_version", w.kbVersion());
         row.put("issued_at", SQL_TIME.format(w.issuedAt()));
-        try {
-            return new RawValue(ClickHouseJson.mapper().writeValueAsString(row));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("warning " + w.resultId() + " cannot be serialized", e);
-        }
+        return ClickHouseJson.row(row);
     }
 
     private static String key(String resultId, String institution) {

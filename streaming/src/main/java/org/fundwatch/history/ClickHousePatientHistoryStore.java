@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.util.RawValue;
 import org.fundwatch.clickhouse.ClickHouseJson;
 import org.fundwatch.clickhouse.ClickHouseStore;
@@ -49,15 +48,11 @@ public final class ClickHousePatientHistoryStore implements PatientHistoryStore 
 
     @Override
     public void write(List<VersionedEncounter> encounters) {
-        if (encounters.isEmpty()) {
-            return;
-        }
-        LocalDateTime now = LocalDateTime.now(ZONE).withNano(0);
-        List<Map<String, Object>> rows = new ArrayList<>(encounters.size());
+        List<RawValue> rows = new ArrayList<>(encounters.size());
         for (VersionedEncounter v : encounters) {
-            rows.add(row(v.encounter(), source, now, v.version()));
+            rows.add(prepare(v));
         }
-        store.insertJsonEachRow(TABLE, rows);
+        insertPrepared(rows);
     }
 
     /**
@@ -65,12 +60,7 @@ public final class ClickHousePatientHistoryStore implements PatientHistoryStore 
      * {@link #insertPrepared}: a write-behind queue prepares its rows as they arrive instead of in one burst per flush.
      */
     public RawValue prepare(VersionedEncounter e) {
-        try {
-            return new RawValue(ClickHouseJson.mapper().writeValueAsString(
-                    row(e.encounter(), source, LocalDateTime.now(ZONE).withNano(0), e.version())));
-        } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("encounter " + e.encounter().id() + " cannot be serialized", ex);
-        }
+        return ClickHouseJson.row(row(e.encounter(), source, LocalDateTime.now(ZONE).withNano(0), e.version()));
     }
 
     /** Inserts rows made by {@link #prepare}. */

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.fundwatch.clickhouse.ClickHouseStore;
 import org.fundwatch.clickhouse.JsonRowStream;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -70,7 +69,6 @@ public final class ReplicatedPatientHistoryStore implements PatientHistoryStore 
     private final Map<String, PatientEncounters> patients = new ConcurrentHashMap<>();
     /** Versions above this are read by the next poll (wall-clock µs). */
     private volatile long pollFrom;
-    private final AtomicLong appliedRows = new AtomicLong();
     private volatile LocalDateTime newestTime = LocalDateTime.MIN;
     private volatile boolean complete = true;
     private long lastPruneNanos = System.nanoTime();
@@ -259,7 +257,6 @@ public final class ReplicatedPatientHistoryStore implements PatientHistoryStore 
                 }
             }
         }
-        appliedRows.addAndGet(applied);
         return applied;
     }
 
