@@ -1,7 +1,5 @@
 package org.fundwatch.history;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,8 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fundwatch.clickhouse.ClickHouseStore;
 import org.fundwatch.clickhouse.JsonRowStream;
-import org.apache.flink.core.memory.DataInputDeserializer;
-import org.apache.flink.core.memory.DataOutputSerializer;
 import org.fundwatch.model.Encounter;
 import org.fundwatch.stream.state.StateCodec;
 import org.slf4j.Logger;
@@ -84,21 +80,11 @@ public final class ReplicatedPatientHistoryStore implements PatientHistoryStore 
      */
     private record Held(String encounterId, LocalDateTime time, long version, byte[] packed) {
         static Held of(Encounter e, LocalDateTime time, long version) {
-            DataOutputSerializer out = new DataOutputSerializer(4096);
-            try {
-                StateCodec.writeEncounter(out, e);
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-            return new Held(e.id(), time, version, out.getCopyOfBuffer());
+            return new Held(e.id(), time, version, StateCodec.pack(e));
         }
 
         Encounter encounter() {
-            try {
-                return StateCodec.readEncounter(new DataInputDeserializer(packed));
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
+            return StateCodec.unpack(packed);
         }
     }
 

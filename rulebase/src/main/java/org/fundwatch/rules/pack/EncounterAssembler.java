@@ -226,8 +226,14 @@ public final class EncounterAssembler {
 
         /** The earliest fee time ({@link LocalDateTime#MIN} without lines). */
         public LocalDateTime firstTime() {
-            return lines.stream().map(FeeLine::time).filter(Objects::nonNull).min(Comparator.naturalOrder())
-                    .orElse(registered != null ? registered : LocalDateTime.MIN);
+            LocalDateTime first = null; // a loop: the stream job asks this of every open stay at every event
+            for (int i = 0, n = lines.size(); i < n; i++) {
+                LocalDateTime t = lines.get(i).time();
+                if (t != null && (first == null || t.isBefore(first))) {
+                    first = t;
+                }
+            }
+            return first != null ? first : registered != null ? registered : LocalDateTime.MIN;
         }
 
         /** The encounter: info (may be null) completes what the fee lines say. */

@@ -493,7 +493,7 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
 
     private static SettledEncounter settledRecord(Encounter encounter, String settlementId, Envelope e) {
         SettledEncounter s = new SettledEncounter();
-        s.encounterJson = org.fundwatch.history.EncounterJson.write(encounter);
+        s.encounter = org.fundwatch.stream.state.StateCodec.pack(encounter);
         s.personNo = e.personNo;
         s.encounterId = encounter.id();
         s.settlementId = settlementId;

@@ -103,7 +103,7 @@ public final class FundwatchJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
-        env.getConfig().setAutoWatermarkInterval(50);
+        env.getConfig().setAutoWatermarkInterval(20);
         // Network buffers are sent when full or after this long (Flink's default 100 ms would be most of the 3101
         // latency budget at moderate rates); 10 ms costs little throughput.
         env.setBufferTimeout(10);
@@ -216,7 +216,11 @@ public final class FundwatchJob {
 
     /** {@code *.jsonl} except the generator's persons and ground truth; hidden and in-progress files are skipped. */
     static boolean isMessageFile(org.apache.flink.core.fs.Path p) {
-        String name = p.getName();
+        return isMessageFile(p.getName());
+    }
+
+    /** Whether a file (or directory) of this name is read as input: see {@link #isMessageFile(org.apache.flink.core.fs.Path)}. */
+    public static boolean isMessageFile(String name) {
         if (name.startsWith(".") || name.startsWith("_")) {
             return false;
         }
@@ -227,7 +231,7 @@ public final class FundwatchJob {
     }
 
     /** {@code <input>/messages} when it exists (generator output), else {@code <input>}. */
-    static Path messagesDir(StreamConfig config) {
+    public static Path messagesDir(StreamConfig config) {
         Path in = Path.of(config.input()).toAbsolutePath().normalize();
         return Files.isDirectory(in.resolve("messages")) ? in.resolve("messages") : in;
     }

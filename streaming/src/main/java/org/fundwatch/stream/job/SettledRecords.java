@@ -16,6 +16,7 @@ import org.fundwatch.message.settlement.SettlementOutput;
 import org.fundwatch.model.Encounter;
 import org.fundwatch.model.Settlement;
 import org.fundwatch.stream.model.SettledEncounter;
+import org.fundwatch.stream.state.StateCodec;
 
 /**
  * What the job derives from a {@link SettledEncounter} for its outputs: the assembled encounter, the settlement
@@ -29,7 +30,7 @@ final class SettledRecords {
     }
 
     static Encounter encounter(SettledEncounter s) {
-        return EncounterJson.read(s.encounterJson);
+        return StateCodec.unpack(s.encounter);
     }
 
     /** The settlement of the message, or null when it carries no {@code output.setlinfo} (a request without reply). */
@@ -50,7 +51,8 @@ final class SettledRecords {
      * the newest knowledge of an encounter wins and the gateway's replica sees the row within its poll overlap.
      */
     static Map<String, Object> historyRow(SettledEncounter s) {
-        Map<String, Object> row = ClickHousePatientHistoryStore.row(encounter(s), s.encounterJson, "stream",
+        Encounter encounter = encounter(s);
+        Map<String, Object> row = ClickHousePatientHistoryStore.row(encounter, EncounterJson.write(encounter), "stream",
                 LocalDateTime.now(ZONE).withNano(0), 0);
         row.put("version", ClickHouseSink.VERSION_AT_INSERT);
         return row;

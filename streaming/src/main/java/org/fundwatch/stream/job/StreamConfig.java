@@ -62,6 +62,11 @@ public record StreamConfig(String input, boolean once, String kafkaBootstrap, St
         });
     }
 
+    /** The same job over another input directory. */
+    public StreamConfig withInput(String dir) {
+        return change(b -> b.input = dir);
+    }
+
     public StreamConfig withOut(String dir) {
         return change(b -> b.out = dir);
     }

@@ -31,8 +31,12 @@ public final class Envelope {
     public long position;
     /** Wall-clock millis when the line was parsed (for latency measurement). */
     public long ingestedAt;
-    /** The original JSON where it is still needed (3101/3102, 2207/2304), else null. */
-    public String payload;
+    /**
+     * The original JSON (validated UTF-8 bytes) where it is still needed (3101/3102, 2207/2304), else null. Bytes, not a
+     * String: it crosses the network and the state as one copy instead of a per-character encoding, and is parsed
+     * from bytes again without re-encoding.
+     */
+    public byte[] payload;
     /** fixmedins_code of the envelope. */
     public String institutionCode;
     /** mdtrt_id of information and settlement messages ("" for a 2401 admission, which has none yet). */

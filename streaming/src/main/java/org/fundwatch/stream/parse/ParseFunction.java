@@ -177,9 +177,9 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
                 e.encounterId = data.path("mdtrt_id").asText("");
                 e.medType = data.path("med_type").asText(null);
                 e.settlementId = root.path("output").path("setlinfo").path("setl_id").asText(null);
-                e.payload = new String(line.bytes, StandardCharsets.UTF_8);
+                e.payload = line.bytes; // validated UTF-8 by the parser
             }
-            case "3101", "3102" -> e.payload = new String(line.bytes, StandardCharsets.UTF_8);
+            case "3101", "3102" -> e.payload = line.bytes;
             default -> {
                 // other transactions (3103 feedback …) carry nothing the rules read: routed and counted only
             }

@@ -47,7 +47,7 @@ public final class EnvelopeSerializer extends CodecSerializer<Envelope> {
         writeString(out, e.source);
         out.writeLong(e.position);
         out.writeLong(e.ingestedAt);
-        writeString(out, e.payload);
+        StateCodec.writeBytes(out, e.payload);
         writeString(out, e.institutionCode);
         writeString(out, e.encounterId);
         StateCodec.writeInfo(out, e.info);
@@ -75,7 +75,7 @@ public final class EnvelopeSerializer extends CodecSerializer<Envelope> {
         e.source = readString(in);
         e.position = in.readLong();
         e.ingestedAt = in.readLong();
-        e.payload = readString(in);
+        e.payload = StateCodec.readBytes(in);
         e.institutionCode = readString(in);
         e.encounterId = readString(in);
         e.info = StateCodec.readInfo(in);

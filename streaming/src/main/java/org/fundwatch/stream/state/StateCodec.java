@@ -48,6 +48,24 @@ public final class StateCodec {
         return StringValue.readString(in);
     }
 
+    /** A byte array or null: its length (-1 for null), then the bytes as they are. */
+    public static void writeBytes(DataOutput out, byte[] bytes) throws IOException {
+        out.writeInt(bytes == null ? -1 : bytes.length);
+        if (bytes != null) {
+            out.write(bytes);
+        }
+    }
+
+    public static byte[] readBytes(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[n];
+        in.readFully(bytes);
+        return bytes;
+    }
+
     public static void writeTime(DataOutput out, LocalDateTime t) throws IOException {
         out.writeBoolean(t != null);
         if (t != null) {
@@ -244,6 +262,26 @@ public final class StateCodec {
             lines.add(readFeeLine(in));
         }
         return lines;
+    }
+
+    /** The encounter packed into one byte array (a few KB for 20 lines): for holding or shipping many of them. */
+    public static byte[] pack(Encounter e) {
+        org.apache.flink.core.memory.DataOutputSerializer out = new org.apache.flink.core.memory.DataOutputSerializer(4096);
+        try {
+            writeEncounter(out, e);
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return out.getCopyOfBuffer();
+    }
+
+    /** The encounter of {@link #pack}. */
+    public static Encounter unpack(byte[] packed) {
+        try {
+            return readEncounter(new org.apache.flink.core.memory.DataInputDeserializer(packed));
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     public static void writeEncounter(DataOutput out, Encounter e) throws IOException {
