@@ -14,6 +14,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.fundwatch.codes.CodeCatalog;
 import org.fundwatch.codes.CodeFormat;
 import org.fundwatch.message.MessageValidator.Findings;
@@ -63,9 +64,21 @@ public final class MessageParser {
 
     /** Parses a request envelope; the transaction is taken from its {@code infno}. */
     public ParseResult parse(byte[] json) {
+        return parse(json, BIND_ALL);
+    }
+
+    private static final Predicate<Transaction> BIND_ALL = tx -> true;
+
+    /**
+     * Parses and validates a request envelope like {@link #parse(byte[])}, but binds it to its typed form only when
+     * {@code bind} accepts its transaction; otherwise the accepted result holds just the validated {@link
+     * ParseResult#tree()}. For callers that read a few fields of most transactions (the stream job reads five of a
+     * settlement): binding a tree costs about as much as building it.
+     */
+    public ParseResult parse(byte[] json, Predicate<Transaction> bind) {
         Findings findings = new Findings();
         Optional<JsonNode> root = read(json, findings);
-        return root.isEmpty() ? findings.result(ParseResult.Kind.REQUEST, null, null) : request(root.get(), findings);
+        return root.isEmpty() ? findings.result(ParseResult.Kind.REQUEST, null, null) : request(root.get(), findings, bind);
     }
 
     /** Parses a request envelope given as text. */
@@ -117,7 +130,7 @@ public final class MessageParser {
 
     // --- steps -------------------------------------------------------------------------------
 
-    private ParseResult request(JsonNode root, Findings findings) {
+    private ParseResult request(JsonNode root, Findings findings, Predicate<Transaction> bind) {
         if (!root.isObject()) {
             findings.error(JsonPath.ROOT, "expected a request envelope object, got " + MessageValidator.describe(root));
             return findings.result(ParseResult.Kind.REQUEST, null, null);
@@ -132,9 +145,13 @@ public final class MessageParser {
             return unknownInfno(ParseResult.Kind.REQUEST, "$.infno", infno.asText());
         }
         Class<?> input = tx.get().inputType();
+        Map<TypeVariable<?>, java.lang.reflect.Type> bindings = Map.of(NationalRequest.class.getTypeParameters()[0], input);
+        if (!bind.test(tx.get())) {
+            validator.validate(root, NationalRequest.class, bindings, JsonPath.ROOT, findings);
+            return findings.result(ParseResult.Kind.REQUEST, tx.get(), null, root);
+        }
         JavaType type = mapper.getTypeFactory().constructParametricType(NationalRequest.class, input);
-        return body(ParseResult.Kind.REQUEST, tx.get(), root, type, NationalRequest.class,
-                Map.of(NationalRequest.class.getTypeParameters()[0], input), findings);
+        return body(ParseResult.Kind.REQUEST, tx.get(), root, type, NationalRequest.class, bindings, findings);
     }
 
     private ParseResult body(ParseResult.Kind kind, Transaction tx, JsonNode root, JavaType bindType, Class<?> schemaType,
@@ -145,7 +162,7 @@ public final class MessageParser {
         }
         try {
             Object message = mapper.treeToValue(root, bindType);
-            return findings.result(kind, tx, message);
+            return findings.result(kind, tx, message, root);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // The schema walk accepts exactly what the mapper binds; reaching this is a bug, reported, not thrown.
             findings.error(JsonPath.ROOT, "cannot bind message: " + e.getMessage());

@@ -32,7 +32,13 @@ final class MessageValidator {
     /** Collects problems and the paths of members no schema knows. */
     static final class Findings {
         ParseResult result(ParseResult.Kind kind, Transaction tx, Object message) {
-            return new ParseResult(kind, tx, hasErrors() ? null : message, problems, unknownFields);
+            return result(kind, tx, message, null);
+        }
+
+        /** With the validated tree of an accepted message (kept only when there is no error). */
+        ParseResult result(ParseResult.Kind kind, Transaction tx, Object message, com.fasterxml.jackson.databind.JsonNode tree) {
+            boolean ok = !hasErrors();
+            return new ParseResult(kind, tx, ok ? message : null, ok ? tree : null, problems, unknownFields);
         }
 
         final List<Problem> problems = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.fundwatch.message;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -24,20 +25,36 @@ public final class ParseResult {
     private final Kind kind;
     private final Transaction transaction;
     private final Object message;
+    private final JsonNode tree;
     private final List<Problem> problems;
     private final List<String> unknownFields;
 
-    ParseResult(Kind kind, Transaction transaction, Object message, List<Problem> problems, List<String> unknownFields) {
+    ParseResult(Kind kind, Transaction transaction, Object message, JsonNode tree, List<Problem> problems,
+            List<String> unknownFields) {
         this.kind = kind;
         this.transaction = transaction;
         this.message = message;
+        this.tree = tree;
         this.problems = List.copyOf(problems);
         this.unknownFields = List.copyOf(unknownFields);
     }
 
     /** Whether the message was read: no {@link Problem.Severity#ERROR} (warnings may be present). */
     public boolean isOk() {
+        return message != null || tree != null;
+    }
+
+    /**
+     * Whether the typed message is here: false for an accepted message the caller asked not to bind
+     * ({@link MessageParser#parse(byte[], java.util.function.Predicate)}), which has only its {@link #tree()}.
+     */
+    public boolean isBound() {
         return message != null;
+    }
+
+    /** The validated JSON tree of an accepted message (bound or not); empty on error. */
+    public Optional<JsonNode> tree() {
+        return Optional.ofNullable(tree);
     }
 
     /** What was parsed. */
@@ -118,7 +135,7 @@ public final class ParseResult {
     /** One line per problem ({@code ERROR $.path: reason}), or {@code ok}. Fits a dead-letter reason. */
     public String summary() {
         if (problems.isEmpty()) {
-            return message != null ? "ok" : "no message";
+            return isOk() ? "ok" : "no message";
         }
         return problems.stream().map(Problem::toString).collect(Collectors.joining("\n"));
     }

@@ -333,4 +333,23 @@ class MessageParserTest {
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> NationalJson.mapper().convertValue(bad, AnalysisOrder.class)).getMessage().contains("expected a number"));
     }
+
+    @Test
+    void unboundParseValidatesTheSameAndKeepsOnlyTheTree() throws IOException {
+        ParseResult bound = parser.parse(sample);
+        ParseResult unbound = parser.parse(sample, tx -> false);
+        assertTrue(bound.isOk() && bound.isBound());
+        assertTrue(unbound.isOk(), unbound.summary());
+        assertFalse(unbound.isBound());
+        assertTrue(unbound.message().isEmpty());
+        assertEquals(bound.tree().orElseThrow(), unbound.tree().orElseThrow());
+        assertEquals(bound.problems(), unbound.problems());
+
+        byte[] broken = NationalJson.mapper().writeValueAsBytes(sampleTree().put("inf_time", "2025-13-01 00:00:00"));
+        ParseResult rejectedBound = parser.parse(broken);
+        ParseResult rejectedUnbound = parser.parse(broken, tx -> false);
+        assertFalse(rejectedUnbound.isOk());
+        assertTrue(rejectedUnbound.tree().isEmpty());
+        assertEquals(rejectedBound.problems(), rejectedUnbound.problems());
+    }
 }

@@ -19,8 +19,10 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.fundwatch.message.MessageParser;
+import org.fundwatch.message.NationalValues;
 import org.fundwatch.message.ParseResult;
 import org.fundwatch.message.Problem;
+import org.fundwatch.message.Transaction;
 import org.fundwatch.message.adapter.FeeDetailAdapter;
 import org.fundwatch.message.fee.FeeDetail;
 import org.fundwatch.message.fee.FeeDetailInput;
@@ -121,20 +123,22 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
         if (looksLikePerson(line.bytes)) {
             return person(line, now);
         }
-        ParseResult parsed = parser.parse(line.bytes);
+        // validated in full; bound to the typed model only for fee details (the rest is read from the tree)
+        ParseResult parsed = parser.parse(line.bytes, ParseFunction::bindsFeeDetails);
         if (!parsed.isOk()) {
             throw new Rejected(reason(parsed));
         }
         String infno = parsed.transaction().orElseThrow().code();
-        var request = parsed.request(Object.class);
-        LocalDateTime time = request.transactionTime();
+        JsonNode root = parsed.tree().orElseThrow();
+        LocalDateTime time = root.path("inf_time").isTextual()
+                ? NationalValues.parseDateTime(root.path("inf_time").asText()).orElse(null) : null;
         if (time == null) {
             throw new Rejected("inf_time: missing (the event time of the message)");
         }
         long eventTime = time.atZone(ZONE).toInstant().toEpochMilli();
-        Object input = request.input();
-        if (input instanceof FeeDetailInput fees) {
-            List<FeeDetail> details = fees.lines();
+        if (parsed.isBound()) { // fee details
+            var request = parsed.request(FeeDetailInput.class);
+            List<FeeDetail> details = request.input().lines();
             if (details.isEmpty()) {
                 throw new Rejected("input.feedetail: empty");
             }
@@ -151,12 +155,6 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
                         EncounterAssembler.internetFlag(d.extension()), d.medType(), d.doctorCode()));
             }
             return e;
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(line.bytes);
-        } catch (IOException ex) {
-            throw new Rejected(infno + ": not JSON");
         }
         String personNo = personOf(root.path("input"));
         if (personNo == null || personNo.isBlank()) {
@@ -185,6 +183,11 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
             }
         }
         return e;
+    }
+
+    /** The transactions whose typed form the job reads: fee details (2204/2301). */
+    private static boolean bindsFeeDetails(Transaction tx) {
+        return tx.inputType() == FeeDetailInput.class;
     }
 
     private Envelope person(SourceLine line, long now) throws Rejected {
