@@ -103,6 +103,9 @@ public final class FundwatchJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
         env.setParallelism(config.parallelism());
         env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        // Settlements are evaluated when the watermark passes them, so an alert waits for the next periodic watermark:
+        // 20 ms instead of 50 ms took bench stream's settlement p50 from 72-88 to 47 ms (the timers fire in smaller
+        // batches; the work is the same).
         env.getConfig().setAutoWatermarkInterval(20);
         // Network buffers are sent when full or after this long (Flink's default 100 ms would be most of the 3101
         // latency budget at moderate rates); 10 ms costs little throughput.
