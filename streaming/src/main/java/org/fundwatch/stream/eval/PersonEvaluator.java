@@ -382,10 +382,11 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         all.add(encounter);
         evaluate(new EncounterContext(patient(h, e.personNo), all, id, Phase.MID, null, null, List.of()), engine, h,
                 settlementId, e.eventTime, e.ingestedAt, "settlement", out);
-        h.settled.add(new PersonHistory.Settled(encounter, settlementId, e.eventTime));
+        byte[] packed = org.fundwatch.stream.state.StateCodec.pack(encounter); // once: for the state and the lake
+        h.settled.add(new PersonHistory.Settled(encounter, packed, settlementId, e.eventTime));
         long post = e.eventTime + postDelayMillis;
         h.postDue.computeIfAbsent(post, k -> new ArrayList<>()).add(id); // the loop in onTimer or the next timer
-        ctx.output(SETTLED, settledRecord(encounter, settlementId, e));
+        ctx.output(SETTLED, settledRecord(encounter, packed, settlementId, e));
         if (encounter.doctorCode() != null && encounter.admissionTime() != null) {
             DoctorVisit v = new DoctorVisit();
             v.doctorCode = encounter.doctorCode();
@@ -421,7 +422,7 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
                               Collector<Alert> out) {
         PersonHistory.Settled target = null;
         for (PersonHistory.Settled s : h.settled) {
-            if (s.encounter.id().equals(id)) {
+            if (s.encounterId.equals(id)) {
                 target = s;
             }
         }
@@ -429,7 +430,7 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
             return; // pruned meanwhile
         }
         List<Encounter> all = history(h, id, Long.MAX_VALUE);
-        all.add(target.encounter);
+        all.add(target.encounter());
         evaluate(new EncounterContext(patient(h, personNo), all, id, Phase.POST, null, null, List.of()), engine, h,
                 target.settlementId, ts, System.currentTimeMillis(), "post", out);
     }
@@ -458,8 +459,8 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
     private List<Encounter> history(PersonHistory h, String exclude, long upTo) {
         List<Encounter> out = new ArrayList<>(h.settled.size() + h.open.size());
         for (PersonHistory.Settled s : h.settled) {
-            if (!s.encounter.id().equals(exclude) && s.settledAt <= upTo) {
-                out.add(s.encounter);
+            if (!s.encounterId.equals(exclude) && s.settledAt <= upTo) {
+                out.add(s.encounter());
             }
         }
         for (EncounterAssembler.Fees f : h.open.values()) {
@@ -491,9 +492,9 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         h.admissions.removeIf(i -> i.begin == null || i.begin.atZone(ZONE).toInstant().toEpochMilli() < cut);
     }
 
-    private static SettledEncounter settledRecord(Encounter encounter, String settlementId, Envelope e) {
+    private static SettledEncounter settledRecord(Encounter encounter, byte[] packed, String settlementId, Envelope e) {
         SettledEncounter s = new SettledEncounter();
-        s.encounter = org.fundwatch.stream.state.StateCodec.pack(encounter);
+        s.encounter = packed;
         s.personNo = e.personNo;
         s.encounterId = encounter.id();
         s.settlementId = settlementId;

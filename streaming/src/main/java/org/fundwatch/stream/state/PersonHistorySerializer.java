@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -75,7 +76,8 @@ public final class PersonHistorySerializer extends CodecSerializer<PersonHistory
         }
         out.writeInt(h.settled.size());
         for (PersonHistory.Settled s : h.settled) {
-            StateCodec.writeEncounter(out, s.encounter);
+            writeString(out, s.encounterId);
+            StateCodec.writeBytes(out, s.packed);
             writeString(out, s.settlementId);
             out.writeLong(s.settledAt);
         }
@@ -112,7 +114,7 @@ public final class PersonHistorySerializer extends CodecSerializer<PersonHistory
             h.admissions.add(StateCodec.readInfo(in));
         }
         for (int i = 0, n = in.readInt(); i < n; i++) {
-            h.settled.add(new PersonHistory.Settled(StateCodec.readEncounter(in), readString(in), in.readLong()));
+            h.settled.add(new PersonHistory.Settled(readString(in), StateCodec.readBytes(in), readString(in), in.readLong()));
         }
         readIds(in, h.alerted);
         readIds(in, h.alertedOnArrival);
@@ -146,13 +148,31 @@ public final class PersonHistorySerializer extends CodecSerializer<PersonHistory
 
     @Override
     public TypeSerializerSnapshot<PersonHistory> snapshotConfiguration() {
-        return new Snapshot();
+        return new SnapshotV2();
     }
 
-    /** Version 1 of the layout (state written by the former JSON serializer is not readable: new job version). */
+    /**
+     * Layout 1 (settled encounters encoded field by field), kept so that a checkpoint written with it is recognized:
+     * this version cannot read it, and restoring one fails as an incompatible state serializer instead of misreading
+     * bytes. (State written by the former JSON serializer is not readable either: new job version.)
+     */
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<PersonHistory> {
         public Snapshot() {
             super(PersonHistorySerializer::new);
+        }
+    }
+
+    /** Layout 2: settled encounters as their id and packed bytes ({@link PersonHistory.Settled#packed}). */
+    public static final class SnapshotV2 extends SimpleTypeSerializerSnapshot<PersonHistory> {
+        public SnapshotV2() {
+            super(PersonHistorySerializer::new);
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<PersonHistory> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<PersonHistory> old) {
+            return old instanceof SnapshotV2 ? super.resolveSchemaCompatibility(old)
+                    : TypeSerializerSchemaCompatibility.incompatible();
         }
     }
 }

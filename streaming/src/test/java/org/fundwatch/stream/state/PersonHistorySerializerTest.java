@@ -1,0 +1,48 @@
+package org.fundwatch.stream.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.LocalDateTime;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.fundwatch.history.ClickHousePatientHistoryStoreTest;
+import org.fundwatch.model.Encounter;
+import org.fundwatch.stream.eval.PersonHistory;
+import org.junit.jupiter.api.Test;
+
+/** Settled encounters go into checkpoints as the bytes packed at settlement and come back whole. */
+class PersonHistorySerializerTest {
+    private final PersonHistorySerializer serializer = new PersonHistorySerializer();
+
+    @Test
+    void settledEncountersRoundTripThroughTheirPackedForm() throws IOException {
+        Encounter e = ClickHousePatientHistoryStoreTest.encounter("P1", "M1", "H1", LocalDateTime.of(2025, 6, 13, 9, 0),
+                "XA10BAE123A001010101234");
+        PersonHistory h = new PersonHistory();
+        byte[] packed = StateCodec.pack(e);
+        h.settled.add(new PersonHistory.Settled(e, packed, "S1", 1_750_000_000_000L));
+        h.lastEventTime = 1_750_000_000_000L;
+
+        DataOutputSerializer out = new DataOutputSerializer(1024);
+        serializer.serialize(h, out);
+        PersonHistory back = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        PersonHistory.Settled s = back.settled.get(0);
+        assertEquals("M1", s.encounterId);
+        assertEquals("S1", s.settlementId);
+        assertEquals(1_750_000_000_000L, s.settledAt);
+        assertEquals(e, s.encounter(), "decoded on first use after a restore");
+        assertSame(s.encounter(), s.encounter(), "decoded once");
+        assertEquals(1_750_000_000_000L, back.lastEventTime);
+    }
+
+    @Test
+    void aCheckpointOfTheFormerLayoutIsRejectedNotMisread() {
+        var current = serializer.snapshotConfiguration();
+        assertTrue(current.resolveSchemaCompatibility(new PersonHistorySerializer.Snapshot()).isIncompatible());
+        assertTrue(current.resolveSchemaCompatibility(new PersonHistorySerializer.SnapshotV2()).isCompatibleAsIs());
+    }
+}
