@@ -72,7 +72,11 @@ public final class StreamCommand implements Callable<Integer> {
     @Option(names = "--checkpoints", paramLabel = "DIR", description = "Checkpoint directory (default: <out>/checkpoints).")
     Path checkpoints;
 
-    @Option(names = "--checkpoint-interval", defaultValue = "PT2S",
+    // 10 s, not 2 s: the heap backend writes all state at every checkpoint, on a core the evaluation also needs, and
+    // each snapshot shows in the alert-latency tail (bench stream at 10,000 fee lines/s: settlement p99 80 ms without
+    // checkpoints, 173-198 ms with one every 10 s). Warnings go out by webhook as raised; the interval bounds the replay
+    // after a failure (deterministic alert ids collapse it) and when ClickHouse sees a batch that did not fill.
+    @Option(names = "--checkpoint-interval", defaultValue = "PT10S",
             description = "Checkpoint interval, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval;
 
