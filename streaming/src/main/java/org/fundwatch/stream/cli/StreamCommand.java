@@ -44,7 +44,9 @@ public final class StreamCommand implements Callable<Integer> {
             description = "Use this rule pack source directory instead of the registry (e.g. rulebase/packs/national).")
     Path pack;
 
-    @Option(names = "--name", defaultValue = "national", description = "Pack name in the registry (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--pack-name", "--name"}, paramLabel = "NAME", defaultValue = "national",
+            description = "Pack name in the registry, as in serve and audit (default: ${DEFAULT-VALUE}; --name is the "
+                    + "former spelling).")
     String name;
 
     @Option(names = "--kb", paramLabel = "DIR", defaultValue = "var/kb",
