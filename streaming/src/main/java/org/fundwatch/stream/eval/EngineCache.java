@@ -26,7 +26,7 @@ public final class EngineCache {
      * (≈0.2 s), compiled from sources otherwise (≈1–4 s for the national pack).
      */
     public static RuleEngine get(PackVersions packs) {
-        String key = key(packs);
+        String key = packs.key();
         RuleEngine engine = ENGINES.get(key); // the per-record path: a plain lock-free read
         if (engine != null) {
             return engine;
@@ -57,10 +57,6 @@ public final class EngineCache {
 
     /** Whether the engine for {@code packs} is compiled already. */
     public static boolean isReady(PackVersions packs) {
-        return ENGINES.containsKey(key(packs));
-    }
-
-    private static String key(PackVersions packs) {
-        return packs.rulesDir + "|" + packs.kbDir;
+        return ENGINES.containsKey(packs.key());
     }
 }

@@ -44,6 +44,8 @@ public final class PersonHistory {
     public long timer = NO_TIMER;
     /** The latest event time processed (drives the clean-up timer). */
     public long lastEventTime = Long.MIN_VALUE;
+    /** Messages applied to this state so far: a settlement's post-event evaluation is skipped when none came since. */
+    public long revision;
 
     public PersonHistory() {
     }
@@ -68,23 +70,38 @@ public final class PersonHistory {
         public final byte[] packed;
         public final String settlementId;
         public final long settledAt;
+        /**
+         * The person's {@link PersonHistory#revision} when the settlement evaluation ran without a rule failure (else
+         * {@link #NOT_EVALUATED}), and the packs it ran with ({@code PackVersions#key}).
+         */
+        public final long evaluatedRevision;
+        public final String evaluatedPacks;
         private Encounter encounter;
 
+        /** Not evaluated cleanly at settlement: the post-event evaluation always runs. */
+        public static final long NOT_EVALUATED = -1;
+
         /** A new settlement: the encounter and its packed form ({@code StateCodec.pack}). */
-        public Settled(Encounter encounter, byte[] packed, String settlementId, long settledAt) {
+        public Settled(Encounter encounter, byte[] packed, String settlementId, long settledAt, long evaluatedRevision,
+                       String evaluatedPacks) {
             this.encounterId = encounter.id();
             this.encounter = encounter;
             this.packed = packed;
             this.settlementId = settlementId;
             this.settledAt = settledAt;
+            this.evaluatedRevision = evaluatedRevision;
+            this.evaluatedPacks = evaluatedPacks;
         }
 
         /** A settlement read back from a checkpoint: decoded when first needed. */
-        public Settled(String encounterId, byte[] packed, String settlementId, long settledAt) {
+        public Settled(String encounterId, byte[] packed, String settlementId, long settledAt, long evaluatedRevision,
+                       String evaluatedPacks) {
             this.encounterId = encounterId;
             this.packed = packed;
             this.settlementId = settlementId;
             this.settledAt = settledAt;
+            this.evaluatedRevision = evaluatedRevision;
+            this.evaluatedPacks = evaluatedPacks;
         }
 
         /** The encounter (task thread only: decoded and kept on first use after a restore). */

@@ -140,7 +140,7 @@ public final class FundwatchJob {
         Path persons = personsFile(config);
         SingleOutputStreamOperator<Alert> personAlerts = timed.keyBy(e -> e.personNo).connect(broadcast)
                 .process(new PersonEvaluator(persons == null ? null : persons.toString(), config.history(),
-                        config.postDelay(), config.failAfterTimers()))
+                        config.postDelay(), config.failAfterTimers(), config.skipUnchangedPost()))
                 .name("evaluate per person").uid("person-evaluator");
         SingleOutputStreamOperator<Alert> doctorAlerts = personAlerts.getSideOutput(PersonEvaluator.DOCTOR_VISITS)
                 .keyBy(v -> v.doctorCode).connect(broadcast)

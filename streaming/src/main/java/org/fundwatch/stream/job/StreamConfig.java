@@ -26,20 +26,22 @@ import org.fundwatch.clickhouse.ClickHouseConfig;
  * @param webhooks       webhook subscriptions file for per-hospital warnings, or null
  * @param lake           Parquet lake root for settled records, or null
  * @param recordHistory  write settled encounters to ClickHouse {@code patient_history} (the gateway's history)
+ * @param skipUnchangedPost skip a settlement's post-event evaluation when the person has had no message since its
+ *                       settlement evaluation (same result; see {@code PersonEvaluator}); off only to test that claim
  */
 public record StreamConfig(String input, boolean once, String kafkaBootstrap, String kafkaTopic, String registry,
                            String packName, String rulesSource, String kb, String out, ClickHouseConfig clickhouse,
                            String checkpoints, String restore, int parallelism, Duration checkpointInterval,
                            Duration packPoll, Duration outOfOrderness, Duration postDelay, Duration history,
                            Duration doctorGrace, double linesPerSecond, long failAfterTimers, boolean restartOnFailure,
-                           String webhooks, String lake, boolean recordHistory)
+                           String webhooks, String lake, boolean recordHistory, boolean skipUnchangedPost)
         implements Serializable {
 
     /** Defaults: bounded off, registry {@code var/rules-registry}, kb {@code var/kb}, parallelism 2. */
     public static StreamConfig of(String input) {
         return new StreamConfig(input, false, null, null, "var/rules-registry", "national", null, "var/kb", null, null,
                 null, null, 2, Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofMinutes(5), Duration.ofDays(1),
-                Duration.ofDays(90), Duration.ofMinutes(30), 0, 0, true, null, null, true);
+                Duration.ofDays(90), Duration.ofMinutes(30), 0, 0, true, null, null, true, true);
     }
 
     public StreamConfig withOnce(boolean v) {
@@ -123,6 +125,16 @@ public record StreamConfig(String input, boolean once, String kafkaBootstrap, St
         return change(b -> b.recordHistory = v);
     }
 
+    /** The event-time delay of a settlement's post-event evaluation (default 1 day). */
+    public StreamConfig withPostDelay(Duration delay) {
+        return change(b -> b.postDelay = delay);
+    }
+
+    /** Test hook: evaluate every settlement again in the post phase even when nothing changed (default: skip). */
+    public StreamConfig withSkipUnchangedPost(boolean v) {
+        return change(b -> b.skipUnchangedPost = v);
+    }
+
     /** A copy with the fields {@code edit} sets. */
     private StreamConfig change(java.util.function.Consumer<Builder> edit) {
         Builder b = new Builder(this);
@@ -157,6 +169,7 @@ public record StreamConfig(String input, boolean once, String kafkaBootstrap, St
         String webhooks;
         String lake;
         boolean recordHistory;
+        boolean skipUnchangedPost;
 
         Builder(StreamConfig c) {
             input = c.input;
@@ -184,12 +197,14 @@ public record StreamConfig(String input, boolean once, String kafkaBootstrap, St
             webhooks = c.webhooks;
             lake = c.lake;
             recordHistory = c.recordHistory;
+            skipUnchangedPost = c.skipUnchangedPost;
         }
 
         StreamConfig build() {
             return new StreamConfig(input, once, kafkaBootstrap, kafkaTopic, registry, packName, rulesSource, kb, out,
                     clickhouse, checkpoints, restore, parallelism, checkpointInterval, packPoll, outOfOrderness,
-                    postDelay, history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake, recordHistory);
+                    postDelay, history, doctorGrace, linesPerSecond, failAfterTimers, restartOnFailure, webhooks, lake, recordHistory,
+                    skipUnchangedPost);
         }
     }
 }

@@ -9,12 +9,14 @@ import org.fundwatch.stream.parse.ParseFunction;
  * @param feeLines fee lines in the processed 2204/2301 messages
  * @param millis   wall-clock run time
  */
-public record StreamResult(long recordsIn, long processed, long deadLettered, long feeLines, long millis) {
+public record StreamResult(long recordsIn, long processed, long deadLettered, long feeLines, long millis,
+                           long postEvaluationsSkipped) {
 
     static StreamResult of(JobExecutionResult r) {
         return new StreamResult(FundwatchJob.counter(r, ParseFunction.RECORDS_IN),
                 FundwatchJob.counter(r, ParseFunction.PROCESSED), FundwatchJob.counter(r, ParseFunction.DEAD_LETTERED),
-                FundwatchJob.counter(r, ParseFunction.FEE_LINES), r.getNetRuntime());
+                FundwatchJob.counter(r, ParseFunction.FEE_LINES), r.getNetRuntime(),
+                FundwatchJob.counter(r, org.fundwatch.stream.eval.PersonEvaluator.POST_SKIPPED));
     }
 
     /** records in = processed + dead-lettered. */

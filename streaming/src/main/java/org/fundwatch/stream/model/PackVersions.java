@@ -35,6 +35,11 @@ public final class PackVersions {
         return rulesName + "-" + rulesVersion + "+" + kbVersion;
     }
 
+    /** The rule pack and knowledge pack directories: what identifies an engine (published versions never change). */
+    public String key() {
+        return rulesDir + "|" + kbDir;
+    }
+
     /** Same packs (ignoring when they were seen). */
     public boolean samePacks(PackVersions o) {
         return o != null && Objects.equals(rulesDir, o.rulesDir) && Objects.equals(kbDir, o.kbDir);

@@ -48,6 +48,7 @@ public final class PersonHistorySerializer extends CodecSerializer<PersonHistory
         h.postDue.forEach((k, v) -> c.postDue.put(k, new ArrayList<>(v)));
         c.timer = h.timer;
         c.lastEventTime = h.lastEventTime;
+        c.revision = h.revision;
         return c;
     }
 
@@ -80,6 +81,8 @@ public final class PersonHistorySerializer extends CodecSerializer<PersonHistory
             StateCodec.writeBytes(out, s.packed);
             writeString(out, s.settlementId);
             out.writeLong(s.settledAt);
+            out.writeLong(s.evaluatedRevision);
+            writeString(out, s.evaluatedPacks);
         }
         writeIds(out, h.alerted);
         writeIds(out, h.alertedOnArrival);
@@ -93,6 +96,7 @@ public final class PersonHistorySerializer extends CodecSerializer<PersonHistory
         }
         out.writeLong(h.timer);
         out.writeLong(h.lastEventTime);
+        out.writeLong(h.revision);
     }
 
     @Override
@@ -114,7 +118,8 @@ public final class PersonHistorySerializer extends CodecSerializer<PersonHistory
             h.admissions.add(StateCodec.readInfo(in));
         }
         for (int i = 0, n = in.readInt(); i < n; i++) {
-            h.settled.add(new PersonHistory.Settled(readString(in), StateCodec.readBytes(in), readString(in), in.readLong()));
+            h.settled.add(new PersonHistory.Settled(readString(in), StateCodec.readBytes(in), readString(in), in.readLong(),
+                    in.readLong(), readString(in)));
         }
         readIds(in, h.alerted);
         readIds(in, h.alertedOnArrival);
@@ -129,6 +134,7 @@ public final class PersonHistorySerializer extends CodecSerializer<PersonHistory
         }
         h.timer = in.readLong();
         h.lastEventTime = in.readLong();
+        h.revision = in.readLong();
         return h;
     }
 
@@ -162,7 +168,10 @@ public final class PersonHistorySerializer extends CodecSerializer<PersonHistory
         }
     }
 
-    /** Layout 2: settled encounters as their id and packed bytes ({@link PersonHistory.Settled#packed}). */
+    /**
+     * Layout 2: settled encounters as their id and packed bytes ({@link PersonHistory.Settled#packed}) with the
+     * revision and packs of their settlement evaluation; the person's revision.
+     */
     public static final class SnapshotV2 extends SimpleTypeSerializerSnapshot<PersonHistory> {
         public SnapshotV2() {
             super(PersonHistorySerializer::new);

@@ -23,8 +23,9 @@ class PersonHistorySerializerTest {
                 "XA10BAE123A001010101234");
         PersonHistory h = new PersonHistory();
         byte[] packed = StateCodec.pack(e);
-        h.settled.add(new PersonHistory.Settled(e, packed, "S1", 1_750_000_000_000L));
+        h.settled.add(new PersonHistory.Settled(e, packed, "S1", 1_750_000_000_000L, 7, "reg/national/1.2.1|kb/kb-x"));
         h.lastEventTime = 1_750_000_000_000L;
+        h.revision = 7;
 
         DataOutputSerializer out = new DataOutputSerializer(1024);
         serializer.serialize(h, out);
@@ -34,6 +35,9 @@ class PersonHistorySerializerTest {
         assertEquals("M1", s.encounterId);
         assertEquals("S1", s.settlementId);
         assertEquals(1_750_000_000_000L, s.settledAt);
+        assertEquals(7, s.evaluatedRevision);
+        assertEquals("reg/national/1.2.1|kb/kb-x", s.evaluatedPacks);
+        assertEquals(7, back.revision);
         assertEquals(e, s.encounter(), "decoded on first use after a restore");
         assertSame(s.encounter(), s.encounter(), "decoded once");
         assertEquals(1_750_000_000_000L, back.lastEventTime);
