@@ -133,7 +133,7 @@ public final class StreamBenchCommand implements Callable<Integer> {
             System.out.printf("throughput: %,d fee lines (%,d records); end to end %.1f s = %,.0f fee lines/s "
                             + "(job start + pack compile included); steady state %.1f s = %,.0f fee lines/s, %,.0f "
                             + "records/s; JVM CPU %.1f s = %,.0f fee lines per CPU-second; load average after %.1f; "
-                            + "%,d rule evaluations, %,d post-event evaluations skipped (no change since settlement)%n",
+                            + "%,d messages evaluated, %,d post-event evaluations skipped (no change since settlement)%n",
                     lines, records, total, lines / total, steady, lines / steady, records / steady, cpuSeconds,
                     lines / cpuSeconds, load(), number(acc, PersonEvaluator.EVALUATED),
                     number(acc, PersonEvaluator.POST_SKIPPED));
