@@ -140,6 +140,20 @@ public final class RuleEngine {
         return engine;
     }
 
+    /**
+     * Whether every rule that runs in {@code phase} also runs in {@code other}. Facts differ between phases only by the
+     * phase's rules (the DRG group is built for mid and post alike), so then an evaluation in {@code phase} can find
+     * nothing an evaluation of the same context in {@code other} did not (the stream skips such post evaluations).
+     */
+    public boolean phaseRulesAlsoIn(Phase phase, Phase other) {
+        for (RuleMetadata meta : rules.values()) {
+            if (meta.phases().contains(phase) && !meta.phases().contains(other)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The compiled executable model (to store with a built pack version and {@link #load} later). */
     public CompiledRules compiledModel() {
         return compiled;

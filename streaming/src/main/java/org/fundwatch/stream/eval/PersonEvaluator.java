@@ -434,7 +434,7 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
     /**
      * The post-event evaluation of a settled encounter, {@code postDelay} after its settlement, with everything the
      * person has had since. Skipped when nothing has: no message for the person since the settlement evaluation, same
-     * packs, and that evaluation had no rule failure — it would see the same encounter, history and patient and raise
+     * packs, that evaluation had no rule failure, and every post rule of the pack also runs mid-event — it would see the same encounter, history and patient and raise
      * only alert ids already raised (the history window may have moved on, which can only drop earlier visits a rule
      * had counted on, e.g. the first-line drug of 限二线: an artefact, not a finding). Most persons have no new
      * activity within a day of a settlement, so this halves the stream's rule evaluations.
@@ -450,7 +450,8 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         if (target == null) {
             return; // pruned meanwhile
         }
-        if (skipUnchangedPost && target.evaluatedRevision == h.revision && packs.equals(target.evaluatedPacks)) {
+        if (skipUnchangedPost && target.evaluatedRevision == h.revision && packs.equals(target.evaluatedPacks)
+                && engine.phaseRulesAlsoIn(Phase.POST, Phase.MID)) {
             postSkipped.add(1);
             return;
         }
