@@ -394,7 +394,7 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         all.add(encounter);
         boolean clean = evaluate(new EncounterContext(patient(h, e.personNo), all, id, Phase.MID, null, null, List.of()),
                 engine, h, settlementId, e.eventTime, e.ingestedAt, "settlement", out);
-        byte[] packed = org.fundwatch.stream.state.StateCodec.pack(encounter); // once: for the state and the lake
+        byte[] packed = StateCodec.pack(encounter); // once: for the state and the lake
         h.settled.add(new PersonHistory.Settled(encounter, packed, settlementId, e.eventTime,
                 clean ? h.revision : PersonHistory.Settled.NOT_EVALUATED, packs));
         long post = e.eventTime + postDelayMillis;
