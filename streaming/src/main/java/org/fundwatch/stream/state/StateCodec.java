@@ -5,12 +5,12 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.types.StringValue;
 import org.fundwatch.model.CareSetting;
 import org.fundwatch.model.Diagnosis;
 import org.fundwatch.model.Encounter;
@@ -40,12 +40,30 @@ public final class StateCodec {
 
     // ---- scalars ----
 
+    /**
+     * A string or null: its UTF-8 length (-1 for null), then the UTF-8 bytes in one write. Not Flink's
+     * {@code StringValue} form, which writes a variable-length code per character through one {@code write} call per
+     * byte: the codes, names and ids here are mostly ASCII, which {@code getBytes(UTF_8)} copies in bulk
+     * (packing an encounter was 3 % of the stream job's CPU).
+     */
     public static void writeString(DataOutput out, String s) throws IOException {
-        StringValue.writeString(s, out); // null-safe
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
     }
 
     public static String readString(DataInput in) throws IOException {
-        return StringValue.readString(in);
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[n];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** A byte array or null: its length (-1 for null), then the bytes as they are. */
