@@ -170,7 +170,8 @@ public final class PersonHistorySerializer extends CodecSerializer<PersonHistory
 
     /**
      * Layout 2: settled encounters as their id and packed bytes ({@link PersonHistory.Settled#packed}) with the
-     * revision and packs of their settlement evaluation; the person's revision.
+     * revision and packs of their settlement evaluation; the person's revision; strings as UTF-8 length + bytes
+     * ({@link StateCodec#writeString}).
      */
     public static final class SnapshotV2 extends SimpleTypeSerializerSnapshot<PersonHistory> {
         public SnapshotV2() {
