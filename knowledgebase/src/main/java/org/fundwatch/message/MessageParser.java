@@ -145,20 +145,18 @@ public final class MessageParser {
             return unknownInfno(ParseResult.Kind.REQUEST, "$.infno", infno.asText());
         }
         Class<?> input = tx.get().inputType();
-        Map<TypeVariable<?>, java.lang.reflect.Type> bindings = Map.of(NationalRequest.class.getTypeParameters()[0], input);
-        if (!bind.test(tx.get())) {
-            validator.validate(root, NationalRequest.class, bindings, JsonPath.ROOT, findings);
-            return findings.result(ParseResult.Kind.REQUEST, tx.get(), null, root);
-        }
-        JavaType type = mapper.getTypeFactory().constructParametricType(NationalRequest.class, input);
-        return body(ParseResult.Kind.REQUEST, tx.get(), root, type, NationalRequest.class, bindings, findings);
+        JavaType type = bind.test(tx.get())
+                ? mapper.getTypeFactory().constructParametricType(NationalRequest.class, input) : null;
+        return body(ParseResult.Kind.REQUEST, tx.get(), root, type, NationalRequest.class,
+                Map.of(NationalRequest.class.getTypeParameters()[0], input), findings);
     }
 
+    /** Validates {@code root}, then binds it to {@code bindType} (null: keep only the validated tree). */
     private ParseResult body(ParseResult.Kind kind, Transaction tx, JsonNode root, JavaType bindType, Class<?> schemaType,
             Map<TypeVariable<?>, java.lang.reflect.Type> bindings, Findings findings) {
         validator.validate(root, schemaType, bindings, JsonPath.ROOT, findings);
-        if (findings.hasErrors()) {
-            return findings.result(kind, tx, null);
+        if (findings.hasErrors() || bindType == null) {
+            return findings.result(kind, tx, null, root);
         }
         try {
             Object message = mapper.treeToValue(root, bindType);

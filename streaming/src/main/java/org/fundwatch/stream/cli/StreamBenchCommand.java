@@ -185,11 +185,8 @@ public final class StreamBenchCommand implements Callable<Integer> {
     private static Path warmupInput(Path data, int days) throws java.io.IOException {
         Path dir = Files.createTempDirectory("fundwatch-bench-warmup-");
         Path messages = Files.createDirectories(dir.resolve("messages"));
-        Path source = FundwatchJob.messagesDir(StreamConfig.of(data.toString()));
-        try (var files = Files.list(source)) {
-            for (Path f : files.filter(f -> Files.isRegularFile(f) && FundwatchJob.isMessageFile(f.getFileName().toString())).sorted().limit(days).toList()) {
-                Files.createSymbolicLink(messages.resolve(f.getFileName()), f.toAbsolutePath());
-            }
+        for (Path f : messageFiles(data).stream().limit(days).toList()) {
+            Files.createSymbolicLink(messages.resolve(f.getFileName()), f.toAbsolutePath());
         }
         Path persons = data.resolve("persons.jsonl");
         if (Files.exists(persons)) {
@@ -206,20 +203,25 @@ public final class StreamBenchCommand implements Callable<Integer> {
         long records = 0;
         long lines = 0;
         byte[] key = "\"feedetl_sn\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        Path source = FundwatchJob.messagesDir(StreamConfig.of(data.toString()));
-        try (var files = Files.list(source)) {
-            for (Path f : files.filter(f -> Files.isRegularFile(f) && FundwatchJob.isMessageFile(f.getFileName().toString())).toList()) {
-                byte[] bytes = Files.readAllBytes(f);
-                for (int i = 0; i < bytes.length; i++) {
-                    if (bytes[i] == '\n') {
-                        records++;
-                    } else if (bytes[i] == '"' && matches(bytes, i, key)) {
-                        lines++;
-                    }
+        for (Path f : messageFiles(data)) {
+            byte[] bytes = Files.readAllBytes(f);
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    records++;
+                } else if (bytes[i] == '"' && matches(bytes, i, key)) {
+                    lines++;
                 }
             }
         }
         return records == 0 ? 1 : Math.max(1e-9, (double) lines / records);
+    }
+
+    /** The files the job reads from {@code data}, in the order it reads them (path order). */
+    private static java.util.List<Path> messageFiles(Path data) throws java.io.IOException {
+        try (var files = Files.list(FundwatchJob.messagesDir(StreamConfig.of(data.toString())))) {
+            return files.filter(f -> Files.isRegularFile(f) && FundwatchJob.isMessageFile(f.getFileName().toString()))
+                    .sorted().toList();
+        }
     }
 
     private static boolean matches(byte[] bytes, int at, byte[] key) {

@@ -84,13 +84,8 @@ public final class PersonHistory {
         /** A new settlement: the encounter and its packed form ({@code StateCodec.pack}). */
         public Settled(Encounter encounter, byte[] packed, String settlementId, long settledAt, long evaluatedRevision,
                        String evaluatedPacks) {
-            this.encounterId = encounter.id();
+            this(encounter.id(), packed, settlementId, settledAt, evaluatedRevision, evaluatedPacks);
             this.encounter = encounter;
-            this.packed = packed;
-            this.settlementId = settlementId;
-            this.settledAt = settledAt;
-            this.evaluatedRevision = evaluatedRevision;
-            this.evaluatedPacks = evaluatedPacks;
         }
 
         /** A settlement read back from a checkpoint: decoded when first needed. */

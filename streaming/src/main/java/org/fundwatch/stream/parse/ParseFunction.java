@@ -130,8 +130,8 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
         }
         String infno = parsed.transaction().orElseThrow().code();
         JsonNode root = parsed.tree().orElseThrow();
-        LocalDateTime time = root.path("inf_time").isTextual()
-                ? NationalValues.parseDateTime(root.path("inf_time").asText()).orElse(null) : null;
+        JsonNode infTime = root.path("inf_time");
+        LocalDateTime time = infTime.isTextual() ? NationalValues.parseDateTime(infTime.asText()).orElse(null) : null;
         if (time == null) {
             throw new Rejected("inf_time: missing (the event time of the message)");
         }

@@ -47,23 +47,12 @@ public final class StateCodec {
      * (packing an encounter was 3 % of the stream job's CPU).
      */
     public static void writeString(DataOutput out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        writeBytes(out, s == null ? null : s.getBytes(StandardCharsets.UTF_8));
     }
 
     public static String readString(DataInput in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[n];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        byte[] bytes = readBytes(in);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** A byte array or null: its length (-1 for null), then the bytes as they are. */
