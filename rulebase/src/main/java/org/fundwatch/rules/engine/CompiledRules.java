@@ -202,6 +202,15 @@ public final class CompiledRules {
         return KieBaseBuilder.createKieBaseFromModel(selected, conf);
     }
 
+    /** Every rule of the model (to find the ones evaluated outside Drools, {@link DirectRules}). */
+    List<Rule> rules() {
+        List<Rule> rules = new ArrayList<>();
+        for (Model m : models()) {
+            rules.addAll(m.getRules());
+        }
+        return rules;
+    }
+
     /** Every rule name of the model. */
     List<String> ruleNames() {
         List<String> names = new ArrayList<>();

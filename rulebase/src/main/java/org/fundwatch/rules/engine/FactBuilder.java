@@ -88,11 +88,14 @@ final class FactBuilder {
         CodeKnowledge[] knowledge = new CodeKnowledge[n];
         boolean usage = false;
         for (int i = 0; i < n; i++) {
+            // all lookups first: independent loads into a large table, which the CPU overlaps
+            knowledge[i] = index.of(feeLines.get(i).itemCode());
+        }
+        for (int i = 0; i < n; i++) {
             FeeLine l = feeLines.get(i);
-            CodeKnowledge k = index.of(l.itemCode());
+            CodeKnowledge k = knowledge[i];
             LineFact line = lineFact(i, l, k);
             lines[i] = line;
-            knowledge[i] = k;
             usage |= k.hasUsageLimit();
             facts.add(line);
             lineTotal += line.getAmountFen();
@@ -243,19 +246,21 @@ final class FactBuilder {
 
     private static void addUsage(LineFact[] lines, CodeKnowledge[] knowledge, List<HistoryLineFact> history,
                                  List<Object> facts) {
-        List<String> done = new ArrayList<>(2);
+        // The index holds one CodeKnowledge per code, so lines with a usage limit have the same code exactly when
+        // they share the CodeKnowledge instance: compared by identity, without reading the code strings.
+        List<CodeKnowledge> done = new ArrayList<>(2);
         for (int i = 0; i < lines.length; i++) {
             LineFact first = lines[i];
             CodeKnowledge k = knowledge[i];
-            if (!k.hasUsageLimit() || !first.isCurrent() || first.getDay() < 0 || done.contains(first.getItemCode())) {
+            if (!k.hasUsageLimit() || !first.isCurrent() || first.getDay() < 0 || containsSame(done, k)) {
                 continue;
             }
             String code = first.getItemCode();
-            done.add(code);
+            done.add(k);
             List<LineFact> sameCode = new ArrayList<>(4);
-            for (LineFact l : lines) {
-                if (code.equals(l.getItemCode()) && l.getDay() >= 0) {
-                    sameCode.add(l);
+            for (int j = 0; j < lines.length; j++) {
+                if (knowledge[j] == k && lines[j].getDay() >= 0) {
+                    sameCode.add(lines[j]);
                 }
             }
             List<Long> historyDays = history.isEmpty() ? List.of() : new ArrayList<>(4);
@@ -279,6 +284,15 @@ final class FactBuilder {
                 drugCourse(code, k.paymentCourseDays(), sameCode, historyCoverage, facts);
             }
         }
+    }
+
+    private static boolean containsSame(List<CodeKnowledge> done, CodeKnowledge k) {
+        for (int i = 0, n = done.size(); i < n; i++) {
+            if (done.get(i) == k) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void frequency(ItemFrequency f, List<LineFact> sameCode, List<Object> facts) {

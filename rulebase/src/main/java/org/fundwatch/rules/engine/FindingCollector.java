@@ -53,15 +53,45 @@ public final class FindingCollector implements AgendaFilter {
     @Override
     public boolean accept(Match match) {
         String id = match.getRule().getName();
-        RuleMetadata meta = rules.get(id);
-        boolean run = meta != null && meta.phases().contains(phase)
-                && meta.scenes().covers(triggerScenario, medType, internet) && meta.inForceOn(date)
-                && (requested.isEmpty() || requested.contains(id) || (meta.code() != null && requested.contains(meta.code())));
+        boolean run = applies(id);
         if (run) {
-            firing = id;
-            mark = raw.size();
+            firing(id);
         }
         return run;
+    }
+
+    /** Whether rule {@code id} runs in this evaluation: phase, scene, effective dates and requested ids. */
+    boolean applies(String id) {
+        return applies(id, rules.get(id));
+    }
+
+    /** {@link #applies(String)} for a rule whose metadata the caller holds. */
+    boolean applies(String id, RuleMetadata meta) {
+        return meta != null && meta.phases().contains(phase)
+                && meta.scenes().covers(triggerScenario, medType, internet) && meta.inForceOn(date)
+                && (requested.isEmpty() || requested.contains(id) || (meta.code() != null && requested.contains(meta.code())));
+    }
+
+    /** Rule {@code id} fires one match now: what it reports is attributed to it. */
+    void firing(String id) {
+        firing = id;
+        mark = raw.size();
+    }
+
+    /** How many findings were reported so far (see {@link #conditionFailed}). */
+    int mark() {
+        return raw.size();
+    }
+
+    /**
+     * A direct rule's condition threw: what it reported since {@code mark} is dropped — as when Drools aborts the
+     * network evaluation and the engine re-runs the encounter without the rule — and the failure is recorded.
+     */
+    void conditionFailed(String ruleId, int mark, Throwable e) {
+        while (raw.size() > mark) {
+            raw.remove(raw.size() - 1);
+        }
+        failures.add(new RuleFailure(ruleId, "condition", describe(e)));
     }
 
     /** A finding about one line: amount at risk = the line amount. {@code evidence}: key, value, key, value … */

@@ -33,8 +33,9 @@ import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
  * line, usage windows aggregated in Java), (2) borrows a pooled session of the phase's own KieBase — one KieBase per
  * phase, built from the compiled model with only that phase's rules, so rules of other phases are never matched —
  * inserts the facts and fires with an agenda filter for scene / effective dates / requested ids
- * ({@link FindingCollector}), (3) attaches the metadata to what the rules reported (finding ids hashed with a
- * per-thread digest).
+ * ({@link FindingCollector}), (3) fires the phase's plain rules (a conjunction of patterns, most of the national
+ * pack) outside Drools with the compiled model's own lambdas ({@link DirectRules}; they are not in the KieBases),
+ * (4) attaches the metadata to what the rules reported (finding ids hashed with a per-thread digest).
  *
  * <p>Failure isolation: a throwing consequence is recorded by {@link IsolatingConsequenceHandler} and firing
  * continues. A throwing condition aborts the network evaluation; the engine names the rule from the constraint error
@@ -42,7 +43,12 @@ import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
  * cached per excluded set), so the other rules still produce their findings.
  */
 public final class RuleEngine {
-    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"([^\"]+)\"|rule \"([^\"]+)\"|Rule: ([^\\s,\\]]+)");
+    /**
+     * Rule names in Drools' error messages: {@code [Rule "a", "b" in rules/x.drl]} (a constraint shared by several
+     * rules names them all), {@code rule "a"}, {@code Rule: a}.
+     */
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("[Rr]ule ((?:\"[^\"]+\"(?:, )?)+)|Rule: ([^\\s,\\]]+)");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
     /** The compiled executable model inside a built pack version directory. */
     public static final String COMPILED_MODEL = "compiled/executable-model.jar";
@@ -57,13 +63,15 @@ public final class RuleEngine {
     private final Map<VariantKey, Variant> variants = new ConcurrentHashMap<>();
     private final int poolSize;
     private final org.fundwatch.rules.engine.fact.RuleParams params;
+    private final DirectRules direct;
 
-    private record Variant(KieBase base, KieSessionsPool pool) {}
+    /** A phase's KieBase; {@code empty} when every rule of the phase is a direct rule (no session needed). */
+    private record Variant(KieBase base, KieSessionsPool pool, boolean empty) {}
 
     /** A KieBase holds only the rules of one phase, minus the rules excluded after a failing condition. */
     private record VariantKey(Phase phase, Set<String> excluded) {}
 
-    private RuleEngine(RulePackSource pack, KnowledgePack kb, CompiledRules compiled, int poolSize) {
+    private RuleEngine(RulePackSource pack, KnowledgePack kb, CompiledRules compiled, int poolSize, boolean directRules) {
         this.pack = pack;
         this.kb = kb;
         Map<String, RuleMetadata> byId = new HashMap<>();
@@ -77,6 +85,7 @@ public final class RuleEngine {
         conf.setOption(ConsequenceExceptionHandlerOption.get(IsolatingConsequenceHandler.class));
         this.baseConfiguration = conf;
         this.poolSize = poolSize;
+        this.direct = DirectRules.of(compiled.rules(), rules, directRules);
     }
 
     /**
@@ -130,9 +139,21 @@ public final class RuleEngine {
         }
     }
 
+    /**
+     * This engine's pack and compiled model with plain rules evaluated outside Drools ({@link DirectRules}) or not —
+     * the default follows {@value DirectRules#PROPERTY}. For tests and comparisons; no DRL is compiled.
+     */
+    RuleEngine withDirectRules(boolean directRules) {
+        return create(pack, kb, compiled, directRules);
+    }
+
     private static RuleEngine create(RulePackSource pack, KnowledgePack kb, CompiledRules compiled) {
+        return create(pack, kb, compiled, DirectRules.enabledByDefault());
+    }
+
+    private static RuleEngine create(RulePackSource pack, KnowledgePack kb, CompiledRules compiled, boolean directRules) {
         int pool = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
-        RuleEngine engine = new RuleEngine(pack, kb, compiled, pool);
+        RuleEngine engine = new RuleEngine(pack, kb, compiled, pool, directRules);
         // Build every phase's KieBase now, not on the first request.
         for (Phase phase : Phase.values()) {
             engine.variant(phase, Set.of());
@@ -152,6 +173,11 @@ public final class RuleEngine {
             }
         }
         return true;
+    }
+
+    /** The rules evaluated outside Drools ({@link DirectRules}); empty when that path is off. */
+    Set<String> directRuleNames() {
+        return direct.names();
     }
 
     /** The compiled executable model (to store with a built pack version and {@link #load} later). */
@@ -192,25 +218,35 @@ public final class RuleEngine {
         }
         FindingCollector out = new FindingCollector(rules, phase, ctx.triggerScenario(), ctx.ruleIds(), ctx.patient().id(),
                 built.encounter(), built.date());
+        List<Object> all = built.all();
+        fireDrools(phase, all, out);
+        direct.evaluate(phase, all, params, out);
+        return new Evaluation(findings(out, phase), out.failures);
+    }
+
+    /** The rules of {@code phase} that are not direct rules, in a pooled session of the phase's KieBase. */
+    private void fireDrools(Phase phase, List<Object> all, FindingCollector out) {
         Set<String> excluded = Set.of();
         while (true) {
             Variant variant = variant(phase, excluded);
+            if (variant.empty()) {
+                return;
+            }
             KieSession session = variant.pool().newKieSession();
             try {
                 session.setGlobal("out", out);
-                List<Object> all = built.all();
                 for (int i = 0, n = all.size(); i < n; i++) {
                     session.insert(all.get(i));
                 }
                 session.insert(params);
                 session.fireAllRules(out);
-                break;
+                return;
             } catch (RuntimeException e) {
                 Set<String> failed = failedRules(e, excluded);
                 out.reset();
                 if (failed.isEmpty()) {
                     out.failures.add(new RuleFailure(null, "condition", FindingCollector.describe(e)));
-                    return new Evaluation(List.of(), out.failures);
+                    return;
                 }
                 for (String id : failed) {
                     out.failures.add(new RuleFailure(id, "condition", FindingCollector.describe(e)));
@@ -222,7 +258,6 @@ public final class RuleEngine {
                 session.dispose();
             }
         }
-        return new Evaluation(findings(out, phase), out.failures);
     }
 
     private List<Finding> findings(FindingCollector out, Phase phase) {
@@ -252,15 +287,18 @@ public final class RuleEngine {
             return v;
         }
         return variants.computeIfAbsent(new VariantKey(phase, excluded), key -> {
-            KieBase base = compiled.kieBase(name -> {
+            java.util.function.Predicate<String> keep = name -> {
                 RuleMetadata meta = rules.get(name);
-                return meta != null && meta.phases().contains(key.phase()) && !key.excluded().contains(name);
-            }, baseConfiguration);
-            return new Variant(base, base.newKieSessionsPool(poolSize));
+                return meta != null && meta.phases().contains(key.phase()) && !key.excluded().contains(name)
+                        && !direct.contains(name);
+            };
+            KieBase base = compiled.kieBase(keep, baseConfiguration);
+            boolean empty = compiled.ruleNames().stream().noneMatch(keep);
+            return new Variant(base, base.newKieSessionsPool(poolSize), empty);
         });
     }
 
-    /** The pack rules named in {@code e}'s message chain that are not excluded yet. */
+    /** The pack rules of the Drools network named in {@code e}'s message chain that are not excluded yet. */
     private Set<String> failedRules(Throwable e, Set<String> excluded) {
         Set<String> names = new LinkedHashSet<>();
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -269,9 +307,20 @@ public final class RuleEngine {
             }
             Matcher m = RULE_IN_MESSAGE.matcher(t.getMessage());
             while (m.find()) {
-                String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                if (rules.containsKey(name) && !excluded.contains(name)) {
-                    names.add(name);
+                List<String> found = new ArrayList<>();
+                if (m.group(1) != null) {
+                    Matcher q = QUOTED.matcher(m.group(1));
+                    while (q.find()) {
+                        found.add(q.group(1));
+                    }
+                } else {
+                    found.add(m.group(2));
+                }
+                for (String name : found) {
+                    // a direct rule named with a network rule that shares the constraint reports for itself
+                    if (rules.containsKey(name) && !excluded.contains(name) && !direct.contains(name)) {
+                        names.add(name);
+                    }
                 }
             }
         }

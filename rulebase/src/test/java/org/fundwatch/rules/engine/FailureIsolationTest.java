@@ -9,16 +9,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.fundwatch.model.EncounterContext;
 import org.fundwatch.rules.source.RulePackSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A rule that throws in its condition or consequence is reported as a failure; the other rules still fire. */
+/**
+ * A rule that throws in its condition or consequence is reported as a failure; the other rules still fire — for rules
+ * evaluated outside Drools ({@link DirectRules}) and in the Drools network alike.
+ */
 class FailureIsolationTest {
     @TempDir
     Path dir;
 
-    @Test
-    void throwingRulesAreIsolated() throws Exception {
+    @ParameterizedTest(name = "direct rules {0}")
+    @ValueSource(booleans = {true, false})
+    void throwingRulesAreIsolated(boolean directRules) throws Exception {
         String drl = TestPacksDir.HEADER + """
                 rule "good"
                 when
@@ -43,6 +48,23 @@ class FailureIsolationTest {
                     throw new IllegalStateException("boom in " + $l.getLineId());
                 end
 
+                // the same constraint as condition-throws: Drools names both rules in its error
+                rule "network-condition-throws"
+                when
+                    $l : LineFact( current )
+                    not LineFact( this != $l, itemCode.substring(100).length() > 0 )
+                then
+                    out.line($l, "never", "reached");
+                end
+
+                rule "network-good"
+                when
+                    $l : LineFact( current )
+                    not LineFact( this != $l, itemCode == "NO-SUCH-CODE" )
+                then
+                    out.line($l, "明细", $l.getItemCode());
+                end
+
                 rule "also-good"
                 when
                     $l : LineFact( current, medicine )
@@ -51,15 +73,21 @@ class FailureIsolationTest {
                 end
                 """;
         String meta = TestPacksDir.meta("good") + TestPacksDir.meta("condition-throws")
-                + TestPacksDir.meta("consequence-throws") + TestPacksDir.meta("also-good");
-        RuleEngine engine = RuleEngine.compile(RulePackSource.load(TestPacksDir.write(dir, drl, meta)), TestKb.kb());
+                + TestPacksDir.meta("consequence-throws") + TestPacksDir.meta("also-good")
+                + TestPacksDir.meta("network-condition-throws") + TestPacksDir.meta("network-good");
+        RuleEngine engine = RuleEngine.compile(RulePackSource.load(TestPacksDir.write(dir, drl, meta)), TestKb.kb())
+                .withDirectRules(directRules);
+        assertEquals(directRules ? Set.of("good", "condition-throws", "consequence-throws", "also-good") : Set.of(),
+                engine.directRuleNames());
         EncounterContext ctx = SampleRequestTest.sample();
         for (int round = 0; round < 2; round++) { // the second round runs on the cached variant
             Evaluation result = engine.evaluate(ctx, ctx.phase());
             Set<String> fired = result.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
-            assertEquals(Set.of("good", "also-good"), fired, () -> "findings " + result.findings());
+            assertEquals(Set.of("good", "also-good", "network-good"), fired, () -> "findings " + result.findings());
             Set<String> failed = result.failures().stream().map(RuleFailure::ruleId).collect(Collectors.toSet());
-            assertEquals(Set.of("condition-throws", "consequence-throws"), failed, () -> "failures " + result.failures());
+            assertEquals(Set.of("condition-throws", "consequence-throws", "network-condition-throws"), failed,
+                    () -> "failures " + result.failures());
+            assertEquals(3, result.failures().size(), () -> "each failure once: " + result.failures());
             RuleFailure rhs = result.failures().stream().filter(f -> f.ruleId().equals("consequence-throws")).findFirst()
                     .orElseThrow();
             assertEquals("consequence", rhs.where());
