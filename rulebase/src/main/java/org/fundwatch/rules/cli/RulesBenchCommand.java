@@ -10,6 +10,7 @@ import org.fundwatch.model.Phase;
 import org.fundwatch.pack.KnowledgePack;
 import org.fundwatch.rules.engine.CompiledRules;
 import org.fundwatch.rules.engine.RuleEngine;
+import org.fundwatch.rules.engine.bench.CpuTimeRun;
 import org.fundwatch.rules.engine.bench.EngineBenchmark;
 import org.fundwatch.rules.source.RulePackSource;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code fundwatch bench rules} ({@code rules bench}): runs {@link EngineBenchmark} through the JMH Runner API with the
  * GC profiler for the pre and mid phases (1 fork, 1 thread, short iterations) and prints
- * {@code rule engine (pre): N encounters/s per thread, B B/evaluation}, the same for mid, and the pack-load times
- * (DRL compilation vs loading the stored compiled model).
+ * {@code rule engine (pre): N encounters/s per thread, B B/evaluation}, then the same operation timed by the thread's
+ * CPU time in this JVM ({@link CpuTimeRun}: encounters per CPU-second, the per-core figure on a shared machine), the
+ * same for mid, and the pack-load times (DRL compilation vs loading the stored compiled model).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark the rule engine with JMH (pre and mid phases) and the pack load time.")
@@ -57,6 +59,10 @@ public final class RulesBenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "1 warm-up and 2 measurement iterations of 1 s (a smoke run, not a figure to quote).")
     boolean quick;
+
+    @Option(names = "--all-in-drools", description = "Evaluate every rule in the Drools network, also the plain rules the"
+            + " engine evaluates directly by default (to compare; -Dfundwatch.rules.direct=false).")
+    boolean allInDrools;
 
     @Option(names = "--verbose", description = "Show JMH's own output and stack traces.")
     boolean verbose;
@@ -102,11 +108,23 @@ public final class RulesBenchCommand implements Callable<Integer> {
                         .verbose(verbose);
                 err.println("[rules bench] " + phase.name().toLowerCase(Locale.ROOT) + ": " + bench.describe());
                 err.flush();
-                Options options = new OptionsBuilder().parent(bench.options()).addProfiler(GCProfiler.class).build();
+                OptionsBuilder builder = new OptionsBuilder();
+                builder.parent(bench.options()).addProfiler(GCProfiler.class);
+                if (allInDrools) {
+                    builder.jvmArgsAppend("-Dfundwatch.rules.direct=false");
+                }
+                Options options = builder.build();
                 RunResult result = new Runner(options).run().iterator().next();
-                out.println(String.format(Locale.ROOT, "rule engine (%s, 20 lines, 2 earlier visits of %d line%s): %,.0f encounters/s"
-                        + " per thread, %,.0f B/evaluation", phase.name().toLowerCase(Locale.ROOT), historyLines,
-                        historyLines == 1 ? "" : "s", result.getPrimaryResult().getScore(), allocation(result)));
+                out.println(String.format(Locale.ROOT, "rule engine (%s, 20 lines, 2 earlier visits of %d line%s%s): %,.0f"
+                        + " encounters/s per thread, %,.0f B/evaluation", phase.name().toLowerCase(Locale.ROOT),
+                        historyLines, historyLines == 1 ? "" : "s", allInDrools ? ", all rules in Drools" : "",
+                        result.getPrimaryResult().getScore(), allocation(result)));
+                out.flush();
+                CpuTimeRun.Result cpu = cpuTime(kbDir, phase);
+                out.println(String.format(Locale.ROOT, "rule engine (%s%s): %,.0f encounters per CPU-second of the evaluating"
+                        + " thread (%d rounds: %,.0f–%,.0f)", phase.name().toLowerCase(Locale.ROOT),
+                        allInDrools ? ", all rules in Drools" : "", cpu.perCpuSecond(), iterations,
+                        cpu.minPerCpuSecond(), cpu.maxPerCpuSecond()));
                 out.flush();
             }
             out.println(String.format(Locale.ROOT, "rule pack load: %,d ms compiling the DRL, %,d ms from the compiled model",
@@ -123,6 +141,31 @@ public final class RulesBenchCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    /** The same benchmark in this JVM, timed by thread CPU time ({@link CpuTimeRun}). */
+    private CpuTimeRun.Result cpuTime(Path kbDir, Phase phase) throws Exception {
+        EngineBenchmark benchmark = new EngineBenchmark();
+        benchmark.kb = kbDir.toString();
+        benchmark.pack = pack.toAbsolutePath().toString();
+        benchmark.phase = phase.name();
+        benchmark.historyLines = historyLines;
+        String before = System.getProperty("fundwatch.rules.direct");
+        if (allInDrools) {
+            System.setProperty("fundwatch.rules.direct", "false");
+        }
+        try {
+            benchmark.setUp();
+        } finally {
+            if (before == null) {
+                System.clearProperty("fundwatch.rules.direct");
+            } else {
+                System.setProperty("fundwatch.rules.direct", before);
+            }
+        }
+        // A fresh JIT needs well over the JMH warm-up's few seconds for Drools and the rule lambdas (C2 compiles on
+        // the other core meanwhile): at least 15 s of warm-up, or the first rounds measure the interpreter.
+        return CpuTimeRun.run(benchmark, Math.max(15, warmup * seconds), iterations, seconds);
     }
 
     /** How long making an engine takes: compiling the DRL, and from the compiled model a built version stores. */
