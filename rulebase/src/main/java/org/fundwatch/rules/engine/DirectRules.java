@@ -22,7 +22,8 @@ import org.fundwatch.rules.source.RuleMetadata;
  * conjunction of patterns over a few dozen facts is cheaper as nested loops over the same lambdas, and a rule the
  * evaluation's agenda filter would reject (phase, scene, effective dates, requested ids) is not evaluated at all.
  * Rules with {@code not}, {@code exists}, {@code accumulate}, {@code eval} or bindings stay in Drools, which is what
- * its network is good at. DRL stays the only source of every rule; the equivalence with evaluating everything in
+ * its network is good at; a pack in which any consequence inserts, modifies or retracts facts keeps every rule in
+ * Drools (a direct rule would not see what the session derived). DRL stays the only source of every rule; the equivalence with evaluating everything in
  * Drools is tested over every pack test case and generated encounters ({@code DirectRulesEquivalenceTest}), and
  * {@value #PROPERTY}{@code =false} turns the direct path off. Measurements: docs/rule-pack.md.
  *
@@ -99,7 +100,7 @@ final class DirectRules {
     /** The direct rules among {@code rules} (all of them stay in Drools when {@code enabled} is false). */
     static DirectRules of(List<Rule> rules, Map<String, RuleMetadata> metadata, boolean enabled) {
         Map<String, DirectRule> direct = new LinkedHashMap<>();
-        if (enabled) {
+        if (enabled && !anyConsequenceChangesFacts(rules)) {
             for (Rule r : rules) {
                 DirectRule d = metadata.containsKey(r.getName()) ? DirectRule.of(r) : null;
                 if (d != null) {
@@ -108,6 +109,21 @@ final class DirectRules {
             }
         }
         return new DirectRules(direct, metadata);
+    }
+
+    /**
+     * Whether a consequence may insert, modify or retract facts (it uses {@code drools}): then other rules can match
+     * facts that exist only inside a Drools session, so every rule of the pack stays in Drools.
+     */
+    private static boolean anyConsequenceChangesFacts(List<Rule> rules) {
+        for (Rule r : rules) {
+            for (org.drools.model.Consequence c : r.getConsequences().values()) {
+                if (c.isUsingDrools()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the direct path is on (the default), per {@value #PROPERTY}. */
