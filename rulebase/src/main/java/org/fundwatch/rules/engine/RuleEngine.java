@@ -65,8 +65,11 @@ public final class RuleEngine {
     private final org.fundwatch.rules.engine.fact.RuleParams params;
     private final DirectRules direct;
 
-    /** A phase's KieBase; {@code empty} when every rule of the phase is a direct rule (no session needed). */
-    private record Variant(KieBase base, KieSessionsPool pool, boolean empty) {}
+    /**
+     * A phase's KieBase; {@code empty} when every rule of the phase is a direct rule (no session needed);
+     * {@code reads} tells which fact classes its network can match at all.
+     */
+    private record Variant(KieBase base, KieSessionsPool pool, boolean empty, NetworkTypes reads) {}
 
     /** A KieBase holds only the rules of one phase, minus the rules excluded after a failing condition. */
     private record VariantKey(Phase phase, Set<String> excluded) {}
@@ -180,6 +183,11 @@ public final class RuleEngine {
         return direct.names();
     }
 
+    /** Whether the Drools network of {@code phase} can match facts of class {@code c} (others are not inserted). */
+    boolean networkReads(Phase phase, Class<?> c) {
+        return variant(phase, Set.of()).reads().matches(c);
+    }
+
     /** The compiled executable model (to store with a built pack version and {@link #load} later). */
     public CompiledRules compiledModel() {
         return compiled;
@@ -235,8 +243,12 @@ public final class RuleEngine {
             KieSession session = variant.pool().newKieSession();
             try {
                 session.setGlobal("out", out);
+                NetworkTypes reads = variant.reads();
                 for (int i = 0, n = all.size(); i < n; i++) {
-                    session.insert(all.get(i));
+                    Object fact = all.get(i);
+                    if (reads.matches(fact.getClass())) {
+                        session.insert(fact);
+                    }
                 }
                 session.insert(params);
                 session.fireAllRules(out);
@@ -294,7 +306,7 @@ public final class RuleEngine {
             };
             KieBase base = compiled.kieBase(keep, baseConfiguration);
             boolean empty = compiled.ruleNames().stream().noneMatch(keep);
-            return new Variant(base, base.newKieSessionsPool(poolSize), empty);
+            return new Variant(base, base.newKieSessionsPool(poolSize), empty, NetworkTypes.of(base));
         });
     }
 
