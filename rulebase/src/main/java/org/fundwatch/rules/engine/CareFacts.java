@@ -258,17 +258,27 @@ final class CareFacts {
     // ---- prescriptions and quantities ----
 
     private static void prescriptions(Encounter current, List<Object> facts) {
-        Map<String, List<FeeLine>> byRx = new LinkedHashMap<>();
+        // A handful of prescriptions of a few lines each: lists scanned linearly, in order of first appearance
+        // (cheaper than a LinkedHashMap of LinkedHashSets per encounter).
+        List<String> rxs = new ArrayList<>(4);
+        List<List<FeeLine>> byRx = new ArrayList<>(4);
         for (FeeLine l : current.feeLines()) {
             if (l.current() && l.listType().isMedicine() && l.prescriptionNo() != null && !l.prescriptionNo().isBlank()) {
-                byRx.computeIfAbsent(l.prescriptionNo(), k -> new ArrayList<>()).add(l);
+                int at = rxs.indexOf(l.prescriptionNo());
+                if (at < 0) {
+                    rxs.add(l.prescriptionNo());
+                    byRx.add(new ArrayList<>(4));
+                    at = rxs.size() - 1;
+                }
+                byRx.get(at).add(l);
             }
         }
-        byRx.forEach((rx, lines) -> {
-            Set<String> drugs = new LinkedHashSet<>();
-            Set<String> pieces = new LinkedHashSet<>();
-            List<String> drugLines = new ArrayList<>();
-            List<String> pieceLines = new ArrayList<>();
+        for (int r = 0; r < rxs.size(); r++) {
+            List<FeeLine> lines = byRx.get(r);
+            List<String> drugs = new ArrayList<>(lines.size());
+            List<String> pieces = new ArrayList<>(0);
+            List<String> drugLines = new ArrayList<>(lines.size());
+            List<String> pieceLines = new ArrayList<>(0);
             long drugFen = 0;
             long pieceFen = 0;
             String doctor = null;
@@ -276,18 +286,24 @@ final class CareFacts {
                 long fen = l.amount() == null ? 0 : l.amount().fen();
                 doctor = doctor == null ? l.doctorCode() : doctor;
                 if (l.listType() == ListType.TCM_PIECE || l.listType() == ListType.TCM_GRANULE) {
-                    pieces.add(l.itemCode());
+                    addDistinct(pieces, l.itemCode());
                     pieceLines.add(l.lineId());
                     pieceFen += fen;
                 } else {
-                    drugs.add(l.itemCode());
+                    addDistinct(drugs, l.itemCode());
                     drugLines.add(l.lineId());
                     drugFen += fen;
                 }
             }
-            facts.add(new PrescriptionFact(rx, drugs.size(), drugLines, drugFen, pieces.size(), pieceLines, pieceFen,
-                    doctor));
-        });
+            facts.add(new PrescriptionFact(rxs.get(r), drugs.size(), drugLines, drugFen, pieces.size(), pieceLines,
+                    pieceFen, doctor));
+        }
+    }
+
+    private static void addDistinct(List<String> codes, String code) {
+        if (!codes.contains(code)) {
+            codes.add(code);
+        }
     }
 
     private record CodeDay(String code, long day) {}

@@ -257,16 +257,15 @@ final class FactBuilder {
             }
             String code = first.getItemCode();
             done.add(k);
-            List<LineFact> sameCode = new ArrayList<>(4);
-            for (int j = 0; j < lines.length; j++) {
-                if (knowledge[j] == k && lines[j].getDay() >= 0) {
-                    sameCode.add(lines[j]);
-                }
-            }
-            List<Long> historyDays = history.isEmpty() ? List.of() : new ArrayList<>(4);
-            List<long[]> historyCoverage = history.isEmpty() ? List.of() : new ArrayList<>(4);
+            List<LineFact> sameCode = sameCode(lines, knowledge, i, k);
+            List<Long> historyDays = List.of();
+            List<long[]> historyCoverage = List.of();
             for (HistoryLineFact h : history) {
                 if (code.equals(h.getItemCode()) && h.getDay() >= 0) {
+                    if (historyDays.isEmpty()) {
+                        historyDays = new ArrayList<>(4);
+                        historyCoverage = new ArrayList<>(4);
+                    }
                     historyDays.add(h.getDay());
                     historyCoverage.add(new long[] {h.getCoveredFrom(), h.getCoveredTo(), h.getDay()});
                 }
@@ -284,6 +283,32 @@ final class FactBuilder {
                 drugCourse(code, k.paymentCourseDays(), sameCode, historyCoverage, facts);
             }
         }
+    }
+
+    /**
+     * The dated lines with knowledge {@code k} (the same code), {@code lines[first]} among them; without a list
+     * allocation in the common case of a code on one line only.
+     */
+    private static List<LineFact> sameCode(LineFact[] lines, CodeKnowledge[] knowledge, int first, CodeKnowledge k) {
+        List<LineFact> more = null;
+        for (int j = 0; j < lines.length; j++) {
+            if (j != first && knowledge[j] == k && lines[j].getDay() >= 0) {
+                if (more == null) {
+                    more = new ArrayList<>(4);
+                }
+                more.add(lines[j]);
+            }
+        }
+        if (more == null) {
+            return List.of(lines[first]);
+        }
+        List<LineFact> all = new ArrayList<>(more.size() + 1);
+        for (int j = 0; j < lines.length; j++) { // in line order, as before
+            if (knowledge[j] == k && lines[j].getDay() >= 0) {
+                all.add(lines[j]);
+            }
+        }
+        return all;
     }
 
     private static boolean containsSame(List<CodeKnowledge> done, CodeKnowledge k) {
@@ -420,10 +445,19 @@ final class FactBuilder {
 
     private static void emit(List<Object> facts, String kind, String code, String name, String window, long measured,
                              long limit, List<LineFact> ls) {
-        List<String> ids = new ArrayList<>();
+        if (ls.size() == 1) {
+            LineFact l = ls.get(0);
+            if (l.isCurrent()) {
+                facts.add(new UsageFact(kind, code, name, window, measured, limit, List.of(l.getLineId()),
+                        l.getAmountFen(), l.getDoctorCode()));
+            }
+            return;
+        }
+        List<String> ids = new ArrayList<>(ls.size());
         long amount = 0;
         String doctor = null;
-        for (LineFact l : ls) {
+        for (int i = 0, n = ls.size(); i < n; i++) {
+            LineFact l = ls.get(i);
             if (l.isCurrent()) {
                 ids.add(l.getLineId());
                 amount += l.getAmountFen();
