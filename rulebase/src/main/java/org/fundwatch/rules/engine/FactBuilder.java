@@ -120,6 +120,7 @@ final class FactBuilder {
             addIfPresent(joinKeys, line.getSecondLineAtc());
         }
         List<HistoryLineFact> historyLines = new ArrayList<>();
+        List<CodeKnowledge> historyKnowledge = new ArrayList<>(); // parallel to historyLines
         for (Encounter h : ctx.encounters()) {
             if (h == current) {
                 continue;
@@ -139,11 +140,12 @@ final class FactBuilder {
                 HistoryLineFact hl = new HistoryLineFact(h.id(), hInstitution, l.lineId(), l.itemCode(), day,
                         to < 0 ? -1 : start, to);
                 historyLines.add(hl);
+                historyKnowledge.add(index.of(l.itemCode()));
                 facts.add(hl);
             }
         }
         if (usage) {
-            addUsage(lines, knowledge, historyLines, facts);
+            addUsage(lines, knowledge, historyLines, historyKnowledge, facts);
         }
         care.addTo(ctx, current, encounter, registered, ageDays, facts);
         return new Facts(facts, encounter, reference);
@@ -245,7 +247,7 @@ final class FactBuilder {
     }
 
     private static void addUsage(LineFact[] lines, CodeKnowledge[] knowledge, List<HistoryLineFact> history,
-                                 List<Object> facts) {
+                                 List<CodeKnowledge> historyKnowledge, List<Object> facts) {
         // The index holds one CodeKnowledge per code, so lines with a usage limit have the same code exactly when
         // they share the CodeKnowledge instance: compared by identity, without reading the code strings.
         List<CodeKnowledge> done = new ArrayList<>(2);
@@ -260,8 +262,9 @@ final class FactBuilder {
             List<LineFact> sameCode = sameCode(lines, knowledge, i, k);
             List<Long> historyDays = List.of();
             List<long[]> historyCoverage = List.of();
-            for (HistoryLineFact h : history) {
-                if (code.equals(h.getItemCode()) && h.getDay() >= 0) {
+            for (int j = 0, n = history.size(); j < n; j++) {
+                HistoryLineFact h = history.get(j);
+                if (historyKnowledge.get(j) == k && h.getDay() >= 0) {
                     if (historyDays.isEmpty()) {
                         historyDays = new ArrayList<>(4);
                         historyCoverage = new ArrayList<>(4);
