@@ -21,9 +21,9 @@ import org.fundwatch.rules.source.RuleMetadata;
  * adapters and agenda entries for every rule that receives a fact, rebuilt after every session reset. A plain
  * conjunction of patterns over a few dozen facts is cheaper as nested loops over the same lambdas, and a rule the
  * evaluation's agenda filter would reject (phase, scene, effective dates, requested ids) is not evaluated at all.
- * Rules with {@code not}, {@code exists}, {@code accumulate}, {@code eval} or bindings stay in Drools, which is what
- * its network is good at; a pack in which any consequence inserts, modifies or retracts facts keeps every rule in
- * Drools (a direct rule would not see what the session derived). DRL stays the only source of every rule; the equivalence with evaluating everything in
+ * Rules with {@code accumulate}, {@code eval}, {@code or}, {@code from} or {@code forall} stay in Drools, which is
+ * what its network is good at; a pack in which any consequence inserts, modifies or retracts facts keeps every rule
+ * in Drools (a direct rule would not see what the session derived). DRL stays the only source of every rule; the equivalence with evaluating everything in
  * Drools is tested over every pack test case and generated encounters ({@code DirectRulesEquivalenceTest}), and
  * {@value #PROPERTY}{@code =false} turns the direct path off. Measurements: docs/rule-pack.md.
  *
@@ -160,7 +160,7 @@ final class DirectRules {
             }
             int mark = out.mark();
             try {
-                List<Object>[] candidates = memory.candidates(entry.nodes());
+                List<Object>[] candidates = memory.candidates(entry.nodes(), rule);
                 if (candidates != null) {
                     rule.fire(candidates, out);
                 }
@@ -181,13 +181,13 @@ final class DirectRules {
             this.byNode = new List[nodes.size()];
         }
 
-        /** The facts of each pattern's node; null when one of them has none (the rule cannot match). */
+        /** The facts of each pattern's node; null when a pattern that needs a fact has none (no match possible). */
         @SuppressWarnings("unchecked")
-        List<Object>[] candidates(int[] patternNodes) throws Exception {
+        List<Object>[] candidates(int[] patternNodes, DirectRule rule) throws Exception {
             List<Object>[] out = new List[patternNodes.length];
             for (int i = 0; i < patternNodes.length; i++) {
                 out[i] = facts(patternNodes[i]);
-                if (out[i].isEmpty()) {
+                if (out[i].isEmpty() && rule.requiresFact(i)) {
                     return null;
                 }
             }

@@ -15,9 +15,10 @@ class NetworkTypesTest {
     @Test
     void factsNoNetworkRuleReadsAreLeftOut() {
         RuleEngine direct = TestKb.national().withDirectRules(true);
-        // drug-second-line, consumable-without-item … (not patterns) stay in the network and read lines
+        // service-after-death (accumulate over lines) stays in the network
         assertTrue(direct.networkReads(Phase.PRE, LineFact.class));
-        assertTrue(direct.networkReads(Phase.PRE, HistoryLineFact.class));
+        // history lines are read by drug-second-line and duplicate-prescription only, both direct
+        assertFalse(direct.networkReads(Phase.PRE, HistoryLineFact.class));
         // usage windows and DRG groups are read only by plain rules, evaluated outside Drools
         assertFalse(direct.networkReads(Phase.PRE, UsageFact.class));
         assertFalse(direct.networkReads(Phase.MID, DrgFact.class));
@@ -25,6 +26,7 @@ class NetworkTypesTest {
 
         RuleEngine drools = TestKb.national().withDirectRules(false);
         assertTrue(drools.networkReads(Phase.PRE, UsageFact.class));
+        assertTrue(drools.networkReads(Phase.PRE, HistoryLineFact.class));
         assertTrue(drools.networkReads(Phase.MID, DrgFact.class));
     }
 }
