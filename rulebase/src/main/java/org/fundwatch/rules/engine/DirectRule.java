@@ -2,6 +2,7 @@ package org.fundwatch.rules.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.drools.model.Binding;
 import org.drools.model.Condition;
 import org.drools.model.Consequence;
 import org.drools.model.Constraint;
@@ -33,7 +34,7 @@ final class DirectRule {
     /** A constraint on its pattern's own fact; {@code key} is equal for the same expression on the same type. */
     record Alpha(Predicate1<Object> test, String key) {}
 
-    /** A constraint that also reads earlier patterns, evaluated once its last variable is bound. */
+    /** A constraint that also reads earlier patterns or bindings, tested per candidate fact of its pattern. */
     private record Join(Predicate1<Object> p1, Predicate2<Object, Object> p2, PredicateN pn, int[] args) {
         boolean test(Object[] bound) throws Exception {
             if (p1 != null) {
@@ -42,19 +43,15 @@ final class DirectRule {
             if (p2 != null) {
                 return p2.test(bound[args[0]], bound[args[1]]);
             }
-            Object[] values = new Object[args.length];
-            for (int i = 0; i < args.length; i++) {
-                values[i] = bound[args[i]];
-            }
-            return pn.test(values);
+            return pn.test(values(bound, args));
         }
     }
 
     /** How a condition element matches: a positive pattern binds a fact; {@code not} / {@code exists} bind nothing. */
-    enum Kind { MATCH, NOT, EXISTS }
+    private enum Kind { MATCH, NOT, EXISTS }
 
     /** A binding of a positive pattern: its value, computed from slots {@code inputs}, goes to slot {@code slot}. */
-    private record Bind(org.drools.model.Binding binding, int slot, int[] inputs) {}
+    private record Bind(Binding binding, int slot, int[] inputs) {}
 
     /** The consequence argument that stands for the global {@code out}. */
     private static final int COLLECTOR = -1;
@@ -152,7 +149,7 @@ final class DirectRule {
                 }
             }
             List<Bind> bind = new ArrayList<>();
-            for (org.drools.model.Binding b : p.getBindings()) {
+            for (Binding b : p.getBindings()) {
                 Variable<?>[] inputs = b.getInputVariables();
                 int[] in = inputs == null ? null : slotsOf(inputs, slotVars, available);
                 if (in == null || b.getBoundVariable() == null || slotVars.contains(b.getBoundVariable())) {
