@@ -213,13 +213,7 @@ public final class CompiledRules {
 
     /** Every rule name of the model. */
     List<String> ruleNames() {
-        List<String> names = new ArrayList<>();
-        for (Model m : models()) {
-            for (Rule r : m.getRules()) {
-                names.add(r.getName());
-            }
-        }
-        return names;
+        return rules().stream().map(Rule::getName).toList();
     }
 
     private List<Model> models() {

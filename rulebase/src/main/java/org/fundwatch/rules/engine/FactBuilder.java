@@ -249,17 +249,18 @@ final class FactBuilder {
     private static void addUsage(LineFact[] lines, CodeKnowledge[] knowledge, List<HistoryLineFact> history,
                                  List<CodeKnowledge> historyKnowledge, List<Object> facts) {
         // The index holds one CodeKnowledge per code, so lines with a usage limit have the same code exactly when
-        // they share the CodeKnowledge instance: compared by identity, without reading the code strings.
+        // they share the CodeKnowledge instance: compared by identity (CodeKnowledge has no equals), without
+        // reading the code strings.
         List<CodeKnowledge> done = new ArrayList<>(2);
         for (int i = 0; i < lines.length; i++) {
             LineFact first = lines[i];
             CodeKnowledge k = knowledge[i];
-            if (!k.hasUsageLimit() || !first.isCurrent() || first.getDay() < 0 || containsSame(done, k)) {
+            if (!k.hasUsageLimit() || !first.isCurrent() || first.getDay() < 0 || done.contains(k)) {
                 continue;
             }
             String code = first.getItemCode();
             done.add(k);
-            List<LineFact> sameCode = sameCode(lines, knowledge, i, k);
+            List<LineFact> sameCode = sameCode(lines, knowledge, k);
             List<Long> historyDays = List.of();
             List<long[]> historyCoverage = List.of();
             for (int j = 0, n = history.size(); j < n; j++) {
@@ -289,38 +290,26 @@ final class FactBuilder {
     }
 
     /**
-     * The dated lines with knowledge {@code k} (the same code), {@code lines[first]} among them; without a list
-     * allocation in the common case of a code on one line only.
+     * The dated lines with knowledge {@code k} (the same code), in line order; no list is allocated in the common case
+     * of a code on one line only.
      */
-    private static List<LineFact> sameCode(LineFact[] lines, CodeKnowledge[] knowledge, int first, CodeKnowledge k) {
-        List<LineFact> more = null;
+    private static List<LineFact> sameCode(LineFact[] lines, CodeKnowledge[] knowledge, CodeKnowledge k) {
+        LineFact only = null;
+        List<LineFact> all = null;
         for (int j = 0; j < lines.length; j++) {
-            if (j != first && knowledge[j] == k && lines[j].getDay() >= 0) {
-                if (more == null) {
-                    more = new ArrayList<>(4);
-                }
-                more.add(lines[j]);
-            }
-        }
-        if (more == null) {
-            return List.of(lines[first]);
-        }
-        List<LineFact> all = new ArrayList<>(more.size() + 1);
-        for (int j = 0; j < lines.length; j++) { // in line order, as before
             if (knowledge[j] == k && lines[j].getDay() >= 0) {
-                all.add(lines[j]);
+                if (only == null) {
+                    only = lines[j];
+                } else {
+                    if (all == null) {
+                        all = new ArrayList<>(4);
+                        all.add(only);
+                    }
+                    all.add(lines[j]);
+                }
             }
         }
-        return all;
-    }
-
-    private static boolean containsSame(List<CodeKnowledge> done, CodeKnowledge k) {
-        for (int i = 0, n = done.size(); i < n; i++) {
-            if (done.get(i) == k) {
-                return true;
-            }
-        }
-        return false;
+        return all == null ? List.of(only) : all;
     }
 
     private static void frequency(ItemFrequency f, List<LineFact> sameCode, List<Object> facts) {

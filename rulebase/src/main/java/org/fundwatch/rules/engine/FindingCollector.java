@@ -53,19 +53,17 @@ public final class FindingCollector implements AgendaFilter {
     @Override
     public boolean accept(Match match) {
         String id = match.getRule().getName();
-        boolean run = applies(id);
+        boolean run = applies(id, rules.get(id));
         if (run) {
             firing(id);
         }
         return run;
     }
 
-    /** Whether rule {@code id} runs in this evaluation: phase, scene, effective dates and requested ids. */
-    boolean applies(String id) {
-        return applies(id, rules.get(id));
-    }
-
-    /** {@link #applies(String)} for a rule whose metadata the caller holds. */
+    /**
+     * Whether rule {@code id} (metadata {@code meta}) runs in this evaluation: phase, scene, effective dates and
+     * requested ids.
+     */
     boolean applies(String id, RuleMetadata meta) {
         return meta != null && meta.phases().contains(phase)
                 && meta.scenes().covers(triggerScenario, medType, internet) && meta.inForceOn(date)

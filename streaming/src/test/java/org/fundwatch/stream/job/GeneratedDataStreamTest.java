@@ -55,8 +55,7 @@ class GeneratedDataStreamTest {
                 StandardCharsets.UTF_8);
         Files.write(bad, gbk, java.nio.file.StandardOpenOption.APPEND);
 
-        StreamConfig config = StreamConfig.of(gen.toString()).withOnce(true)
-                .withPacks(null, "national", StreamFixtures.nationalPack().toString(), StreamFixtures.kbDir().toString())
+        StreamConfig config = StreamFixtures.onceWithNationalPack(gen)
                 .withOut(tmp.resolve("out").toString()).withClickHouse(store.config())
                 .withCheckpoints(tmp.resolve("chk").toString(), Duration.ofSeconds(1), null);
         StreamResult result = FundwatchJob.run(config);

@@ -75,9 +75,7 @@ class HotSwapTest {
         // the same alerts as an uninterrupted run over the same files, up to the last fed day (whose settlements
         // wait for a watermark that only later input would move, and whose post-event checks are a day later)
         long cutoff = LocalDate.of(2025, 6, 1).plusDays(days - 2).atStartOfDay(ZONE).toInstant().toEpochMilli();
-        java.util.List<Alert> reference = HotSwapProbe.alertsOfBoundedRun(StreamConfig.of(gen.toString())
-                .withOnce(true)
-                .withPacks(null, "national", StreamFixtures.nationalPack().toString(), StreamFixtures.kbDir().toString())
+        java.util.List<Alert> reference = HotSwapProbe.alertsOfBoundedRun(StreamFixtures.onceWithNationalPack(gen)
                 .withCheckpoints(tmp.resolve("ref-chk").toString(), Duration.ofSeconds(1), null));
         Set<String> expected = new TreeSet<>();
         for (Alert a : reference) {

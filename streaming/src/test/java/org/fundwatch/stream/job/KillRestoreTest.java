@@ -28,8 +28,7 @@ class KillRestoreTest {
     @Test
     void restoredRunEqualsUninterruptedRun() throws Exception {
         Path gen = StreamFixtures.generate(tmp.resolve("gen"), 300, 20);
-        StreamConfig base = StreamConfig.of(gen.toString()).withOnce(true)
-                .withPacks(null, "national", StreamFixtures.nationalPack().toString(), StreamFixtures.kbDir().toString());
+        StreamConfig base = StreamFixtures.onceWithNationalPack(gen);
 
         StreamResult whole = FundwatchJob.run(base.withOut(tmp.resolve("a").toString())
                 .withCheckpoints(tmp.resolve("chk-a").toString(), Duration.ofSeconds(1), null));

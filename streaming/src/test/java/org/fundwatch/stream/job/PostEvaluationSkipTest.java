@@ -23,8 +23,7 @@ class PostEvaluationSkipTest {
     @Test
     void skippingUnchangedPostEvaluationsChangesNoAlert() throws Exception {
         Path gen = StreamFixtures.generate(tmp.resolve("gen"), 300, 20);
-        StreamConfig base = StreamConfig.of(gen.toString()).withOnce(true)
-                .withPacks(null, "national", StreamFixtures.nationalPack().toString(), StreamFixtures.kbDir().toString())
+        StreamConfig base = StreamFixtures.onceWithNationalPack(gen)
                 .withRecordHistory(false)
                 // 10 days, not 1: more persons have visits between a settlement and its post evaluation, and some of
                 // those post evaluations raise alerts a settlement evaluation could not (a later overlapping

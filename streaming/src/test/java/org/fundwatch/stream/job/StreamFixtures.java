@@ -53,6 +53,12 @@ final class StreamFixtures {
         return out;
     }
 
+    /** A bounded run ({@code withOnce}) over the message files under {@code input} with the national pack sources. */
+    static StreamConfig onceWithNationalPack(Path input) {
+        return StreamConfig.of(input.toString()).withOnce(true)
+                .withPacks(null, "national", nationalPack().toString(), kbDir().toString());
+    }
+
     /** {@code rulebase/packs/national} from the streaming module's directory. */
     static Path nationalPack() {
         for (Path p : new Path[] {Path.of("../rulebase/packs/national"), Path.of("rulebase/packs/national")}) {

@@ -96,8 +96,7 @@ class StreamOutputsTest {
             Files.writeString(subscriptions, yaml);
             Path lake = tmp.resolve("lake");
 
-            StreamConfig config = StreamConfig.of(gen.toString()).withOnce(true)
-                    .withPacks(null, "national", StreamFixtures.nationalPack().toString(), StreamFixtures.kbDir().toString())
+            StreamConfig config = StreamFixtures.onceWithNationalPack(gen)
                     .withClickHouse(store.config()).withWebhooks(subscriptions.toString())
                     .withLake(lake.toUri().toString())
                     .withCheckpoints(tmp.resolve("chk").toString(), Duration.ofSeconds(1), null);
