@@ -2,6 +2,8 @@ package org.fundwatch.rules.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.io.Serializable;
+import org.drools.model.AccumulatePattern;
 import org.drools.model.Binding;
 import org.drools.model.Condition;
 import org.drools.model.Consequence;
@@ -16,17 +18,23 @@ import org.drools.model.functions.BlockN;
 import org.drools.model.functions.Predicate1;
 import org.drools.model.functions.Predicate2;
 import org.drools.model.functions.PredicateN;
+import org.drools.model.functions.accumulate.AccumulateFunction;
+import org.drools.model.patterns.EvalImpl;
 
 /**
- * A compiled rule whose condition is a conjunction of patterns, {@code not} patterns and {@code exists} patterns — no
- * {@code accumulate}, {@code eval}, {@code or}, {@code from}, {@code forall} or timers; bindings ({@code $atc :
- * secondLineAtc}) on positive patterns — and whose consequence only reports through the global {@code out} (it does
- * not use {@code drools}, so it cannot insert, modify or retract facts). For such a rule the matches are exactly the
- * combinations of facts, one per positive pattern, that pass every constraint and for which no fact (for
- * {@code not}) or some fact (for {@code exists}) passes the existential pattern's constraints; each match fires once.
- * {@link DirectRules} finds them with nested loops and runs the executable model's own constraint, binding and
- * consequence lambdas, the code Drools would run. Most of the national pack's rules have this shape (a knowledge-table
- * line check joined to the patient or the encounter; "no first-line drug in this visit or earlier ones").
+ * A compiled rule whose condition is a conjunction of patterns, {@code not} patterns, {@code exists} patterns,
+ * {@code accumulate}s over one pattern with the engine's own accumulate functions ({@code count}, {@code sum},
+ * {@code collectList} …) and constraints on their results, and {@code eval}s — no {@code or}, {@code from},
+ * {@code forall} or timers; bindings ({@code $atc : secondLineAtc}) on positive patterns and inside an accumulate's
+ * pattern — and whose consequence only reports through the global {@code out} (it does not use {@code drools}, so it
+ * cannot insert, modify or retract facts). For such a rule the matches are exactly the combinations of facts, one per
+ * positive pattern, that pass every constraint, for which no fact (for {@code not}) or some fact (for {@code exists})
+ * passes the existential pattern's constraints, and for which the accumulate results (over every fact passing the
+ * accumulate pattern's constraints, in Drools' order; an empty set still gives a result, e.g. {@code count} 0) and the
+ * {@code eval}s pass; each match fires once. {@link DirectRules} finds them with nested loops and runs the executable
+ * model's own constraint, binding, accumulate-function and consequence code, the code Drools would run. Every rule of
+ * the national pack has this shape (a knowledge-table line check joined to the patient or the encounter; "no
+ * first-line drug in this visit or earlier ones"; "ten outpatient visits in 30 days").
  *
  * <p>{@link #of} returns null for any other shape; such rules stay in the Drools network.
  */
@@ -47,8 +55,20 @@ final class DirectRule {
         }
     }
 
-    /** How a condition element matches: a positive pattern binds a fact; {@code not} / {@code exists} bind nothing. */
-    private enum Kind { MATCH, NOT, EXISTS }
+    /**
+     * How a condition element matches: a positive pattern binds a fact; {@code not} / {@code exists} bind nothing; an
+     * accumulate binds its results; a filter (constraints on an accumulate result, {@code $n >= 9}) and an
+     * {@code eval} only test what is bound.
+     */
+    private enum Kind { MATCH, NOT, EXISTS, ACCUMULATE, FILTER, EVAL }
+
+    /**
+     * An accumulate function of an accumulate element: Drools' own function object (stateless; the state lives in a
+     * context per evaluation), the slot of its argument ({@code -1}: the matched fact itself, as for {@code count()})
+     * and the slot its result goes to.
+     */
+    private record Accumulation(org.kie.api.runtime.rule.AccumulateFunction<Serializable> function, int source,
+                                int result) {}
 
     /** A binding of a positive pattern: its value, computed from slots {@code inputs}, goes to slot {@code slot}. */
     private record Bind(Binding binding, int slot, int[] inputs) {}
@@ -62,29 +82,40 @@ final class DirectRule {
     private final List<List<Alpha>> alpha;
     private final Join[][] joins;
     private final Bind[][] binds;
+    private final Accumulation[][] accumulations;
     private final int slots;
     private final BlockN consequence;
     private final int[] consequenceArgs;
 
     private DirectRule(String name, Class<?>[] patternTypes, Kind[] kinds, List<List<Alpha>> alpha, Join[][] joins,
-                       Bind[][] binds, int slots, BlockN consequence, int[] consequenceArgs) {
+                       Bind[][] binds, Accumulation[][] accumulations, int slots, BlockN consequence,
+                       int[] consequenceArgs) {
         this.name = name;
         this.patternTypes = patternTypes;
         this.kinds = kinds;
         this.alpha = alpha;
         this.joins = joins;
         this.binds = binds;
+        this.accumulations = accumulations;
         this.slots = slots;
         this.consequence = consequence;
         this.consequenceArgs = consequenceArgs;
     }
 
-    /** A condition element: a pattern and how it matches. */
-    private record Element(Pattern<?> pattern, Kind kind) {}
+    /**
+     * A condition element and how it matches: {@code pattern} is the pattern (for an accumulate, the pattern it
+     * accumulates over; null for an eval), {@code accumulate} the accumulate, {@code eval} the eval's expression.
+     */
+    private record Element(Pattern<?> pattern, Kind kind, AccumulatePattern<?> accumulate, SingleConstraint eval) {
+        Element(Pattern<?> pattern, Kind kind) {
+            this(pattern, kind, null, null);
+        }
+    }
 
     /**
      * The rule as a direct rule, or null when its shape needs the Drools network. Slots: element {@code i}'s fact is
-     * slot {@code i}; binding variables follow.
+     * slot {@code i} (unused for a filter or an eval); binding variables and accumulate results follow, in the order
+     * they are bound.
      */
     @SuppressWarnings("unchecked")
     static DirectRule of(Rule rule) {
@@ -93,37 +124,72 @@ final class DirectRule {
         }
         List<Element> elements = elements(rule.getView());
         Consequence then = rule.getDefaultConsequence();
-        if (elements == null || elements.isEmpty() || elements.get(0).kind() != Kind.MATCH || then == null
+        if (elements == null || elements.isEmpty() || then == null
                 || then.isUsingDrools() || then.isBreaking() || then.getBlock() == null) {
             return null;
         }
         int n = elements.size();
         List<Variable<?>> slotVars = new ArrayList<>();
+        List<Variable<?>> results = new ArrayList<>(); // accumulate results bound so far
         Class<?>[] types = new Class<?>[n];
         Kind[] kinds = new Kind[n];
         for (int i = 0; i < n; i++) {
-            Pattern<?> p = elements.get(i).pattern();
+            Element e = elements.get(i);
+            kinds[i] = e.kind();
+            if (e.kind() == Kind.EVAL) {
+                slotVars.add(null);
+                continue;
+            }
+            Pattern<?> p = e.pattern();
+            if (e.kind() == Kind.MATCH && results.contains(p.getPatternVariable())) {
+                // constraints on an accumulate result ($n >= 9): nothing to iterate, nothing to bind
+                if (!p.getBindings().isEmpty()) {
+                    return null;
+                }
+                kinds[i] = Kind.FILTER;
+                slotVars.add(null);
+                continue;
+            }
             if (!(p.getPatternVariable() instanceof Declaration<?> d) || d.getSource() != null || d.getWindow() != null
-                    || p.isPassive() || (elements.get(i).kind() != Kind.MATCH && !p.getBindings().isEmpty())) {
+                    || p.isPassive() || slotVars.contains(d)
+                    || ((e.kind() == Kind.NOT || e.kind() == Kind.EXISTS) && !p.getBindings().isEmpty())) {
                 return null;
+            }
+            if (e.kind() == Kind.ACCUMULATE) {
+                AccumulatePattern<?> acc = e.accumulate();
+                if (acc.isCompositePatterns() || acc.isQuerySource() || acc.getAccumulateFunctions() == null
+                        || acc.getAccumulateFunctions().length == 0) {
+                    return null;
+                }
+                for (AccumulateFunction f : acc.getAccumulateFunctions()) {
+                    if (f.getResult() == null || (f.getExternalVars() != null && f.getExternalVars().length > 0)
+                            || (f.getSource() != null && !(f.getSource() instanceof Variable<?>))
+                            || !(f.createFunctionObject() instanceof org.kie.api.runtime.rule.AccumulateFunction<?>)) {
+                        return null;
+                    }
+                    results.add(f.getResult());
+                }
             }
             slotVars.add(d);
             types[i] = d.getType();
-            kinds[i] = elements.get(i).kind();
         }
-        // What a constraint or binding of element i may read: its own fact, and the facts and bindings of the
-        // positive patterns before it.
+        // What a constraint or binding of element i may read: its own fact, and the facts, bindings and accumulate
+        // results bound before it.
         List<Integer> available = new ArrayList<>();
         List<List<Alpha>> alpha = new ArrayList<>();
         Join[][] joins = new Join[n][];
         Bind[][] binds = new Bind[n][];
+        Accumulation[][] accumulations = new Accumulation[n][];
         for (int i = 0; i < n; i++) {
-            Pattern<?> p = elements.get(i).pattern();
+            Element e = elements.get(i);
+            boolean hasFact = types[i] != null;
             List<SingleConstraint> singles = new ArrayList<>();
-            if (!flatten(p.getConstraint(), singles)) {
+            if (!flatten(kinds[i] == Kind.EVAL ? e.eval() : e.pattern().getConstraint(), singles)) {
                 return null;
             }
-            available.add(i);
+            if (hasFact) {
+                available.add(i);
+            }
             List<Alpha> own = new ArrayList<>();
             List<Join> join = new ArrayList<>();
             for (SingleConstraint s : singles) {
@@ -133,9 +199,9 @@ final class DirectRule {
                 }
                 int[] args = slotsOf(vars, slotVars, available);
                 if (args == null) {
-                    return null; // a global, or a variable not bound before this pattern
+                    return null; // a global, or a variable not bound before this element
                 }
-                if (vars.length == 1 && args[0] == i) {
+                if (hasFact && vars.length == 1 && args[0] == i) {
                     Predicate1<Object> test = (Predicate1<Object>) s.getPredicate1();
                     // The executable model names an expression by its text: the same id on the same type is the same
                     // test (the lambda class is part of the key so that two different lambdas are never merged).
@@ -149,24 +215,38 @@ final class DirectRule {
                 }
             }
             List<Bind> bind = new ArrayList<>();
-            for (Binding b : p.getBindings()) {
-                Variable<?>[] inputs = b.getInputVariables();
-                int[] in = inputs == null ? null : slotsOf(inputs, slotVars, available);
-                if (in == null || b.getBoundVariable() == null || slotVars.contains(b.getBoundVariable())) {
-                    return null;
+            if (hasFact) {
+                for (Binding b : e.pattern().getBindings()) {
+                    Variable<?>[] inputs = b.getInputVariables();
+                    int[] in = inputs == null ? null : slotsOf(inputs, slotVars, available);
+                    if (in == null || b.getBoundVariable() == null || slotVars.contains(b.getBoundVariable())) {
+                        return null;
+                    }
+                    slotVars.add(b.getBoundVariable());
+                    bind.add(new Bind(b, slotVars.size() - 1, in));
+                    available.add(slotVars.size() - 1);
                 }
-                slotVars.add(b.getBoundVariable());
-                bind.add(new Bind(b, slotVars.size() - 1, in));
             }
             alpha.add(List.copyOf(own));
             joins[i] = join.toArray(new Join[0]);
             binds[i] = bind.toArray(new Bind[0]);
-            if (kinds[i] == Kind.MATCH) {
-                for (Bind b : binds[i]) {
-                    available.add(b.slot());
+            if (kinds[i] == Kind.ACCUMULATE) {
+                accumulations[i] = accumulations(e.accumulate(), slotVars, available);
+                if (accumulations[i] == null) {
+                    return null;
                 }
-            } else {
-                available.remove(Integer.valueOf(i)); // a not / exists pattern binds nothing for what follows
+            }
+            if (kinds[i] == Kind.NOT || kinds[i] == Kind.EXISTS || kinds[i] == Kind.ACCUMULATE) {
+                // binds nothing for what follows but the accumulate results
+                available.remove(Integer.valueOf(i));
+                for (Bind b : binds[i]) {
+                    available.remove(Integer.valueOf(b.slot()));
+                }
+            }
+            if (accumulations[i] != null) {
+                for (Accumulation a : accumulations[i]) {
+                    available.add(a.result());
+                }
             }
         }
         Variable<?>[] arguments = then.getVariables(); // the block's arguments: declarations, then globals
@@ -179,15 +259,43 @@ final class DirectRule {
                 }
                 consequenceArgs[a] = COLLECTOR;
             } else {
-                int slot = slotVars.indexOf(v);
+                int slot = v == null ? -1 : slotVars.indexOf(v);
                 if (slot < 0 || !available.contains(slot)) {
                     return null;
                 }
                 consequenceArgs[a] = slot;
             }
         }
-        return new DirectRule(rule.getName(), types, kinds, List.copyOf(alpha), joins, binds, slotVars.size(),
-                then.getBlock(), consequenceArgs);
+        return new DirectRule(rule.getName(), types, kinds, List.copyOf(alpha), joins, binds, accumulations,
+                slotVars.size(), then.getBlock(), consequenceArgs);
+    }
+
+    /**
+     * The functions of {@code acc}: each argument read from the accumulated fact or a binding of its pattern (slots in
+     * {@code available}), each result bound to a new slot; null when an argument is not among them.
+     */
+    @SuppressWarnings("unchecked")
+    private static Accumulation[] accumulations(AccumulatePattern<?> acc, List<Variable<?>> slotVars,
+                                                List<Integer> available) {
+        AccumulateFunction[] functions = acc.getAccumulateFunctions();
+        Accumulation[] out = new Accumulation[functions.length];
+        for (int f = 0; f < functions.length; f++) {
+            int source = -1;
+            if (functions[f].getSource() instanceof Variable<?> v) {
+                source = slotVars.indexOf(v);
+                if (source < 0 || !available.contains(source)) {
+                    return null;
+                }
+            }
+            if (slotVars.contains(functions[f].getResult())) {
+                return null;
+            }
+            slotVars.add(functions[f].getResult());
+            out[f] = new Accumulation(
+                    (org.kie.api.runtime.rule.AccumulateFunction<Serializable>) functions[f].createFunctionObject(),
+                    source, slotVars.size() - 1);
+        }
+        return out;
     }
 
     /** The slots of {@code vars}, or null when one of them is not among {@code available}. */
@@ -222,8 +330,9 @@ final class DirectRule {
     }
 
     /**
-     * The elements of a condition that is one pattern or an AND of patterns and {@code not} / {@code exists} of one
-     * pattern each (the executable model ends the AND with the rule's consequence); null for anything else.
+     * The elements of a condition that is one pattern or an AND of patterns, {@code not} / {@code exists} of one
+     * pattern each, accumulates over one pattern and evals (the executable model ends the AND with the rule's
+     * consequence); null for anything else.
      */
     private static List<Element> elements(Condition view) {
         if (view == null) {
@@ -245,6 +354,12 @@ final class DirectRule {
             }
             if (c.getType() == Condition.Type.PATTERN && c instanceof Pattern<?> p) {
                 out.add(new Element(p, Kind.MATCH));
+            } else if (c.getType() == Condition.Type.ACCUMULATE && c instanceof AccumulatePattern<?> acc
+                    && acc.getCondition() instanceof Pattern<?> over
+                    && acc.getCondition().getType() == Condition.Type.PATTERN) {
+                out.add(new Element(over, Kind.ACCUMULATE, acc, null));
+            } else if (c.getType() == Condition.Type.EVAL && c instanceof EvalImpl eval && eval.getExpr() != null) {
+                out.add(new Element(null, Kind.EVAL, null, eval.getExpr()));
             } else if ((c.getType() == Condition.Type.NOT || c.getType() == Condition.Type.EXISTS)
                     && !(c instanceof Pattern) && c.getSubConditions().size() == 1
                     && c.getSubConditions().get(0).getType() == Condition.Type.PATTERN
@@ -291,17 +406,20 @@ final class DirectRule {
         return name;
     }
 
-    /** The fact type of each pattern, in DRL order. */
+    /** The fact type of each element, in DRL order; null for a filter or an eval, which match no fact. */
     Class<?>[] patternTypes() {
         return patternTypes;
     }
 
-    /** Whether pattern {@code i} must match a fact ({@code not} patterns match when there is none). */
+    /**
+     * Whether element {@code i} needs a fact of its type ({@code not} patterns match when there is none, an accumulate
+     * has a result over no facts, a filter or an eval has no type).
+     */
     boolean requiresFact(int i) {
-        return kinds[i] != Kind.NOT;
+        return kinds[i] == Kind.MATCH || kinds[i] == Kind.EXISTS;
     }
 
-    /** Per pattern, the constraints on its own fact, in DRL order (shared between rules by {@link DirectRules}). */
+    /** Per element, the constraints on its own fact, in DRL order (shared between rules by {@link DirectRules}). */
     List<List<Alpha>> alpha() {
         return alpha;
     }
@@ -321,25 +439,78 @@ final class DirectRule {
             execute(bound, out);
             return;
         }
-        if (kinds[depth] != Kind.MATCH) {
-            if (exists(candidates[depth], bound, depth) == (kinds[depth] == Kind.EXISTS)) {
+        switch (kinds[depth]) {
+            case NOT, EXISTS -> {
+                if (exists(candidates[depth], bound, depth) == (kinds[depth] == Kind.EXISTS)) {
+                    match(candidates, bound, depth + 1, out);
+                }
+            }
+            case ACCUMULATE -> {
+                accumulate(candidates[depth], bound, depth);
                 match(candidates, bound, depth + 1, out);
             }
-            return;
+            case FILTER, EVAL -> {
+                if (passes(joins[depth], bound)) {
+                    match(candidates, bound, depth + 1, out);
+                }
+            }
+            case MATCH -> {
+                List<Object> facts = candidates[depth];
+                Join[] tests = joins[depth];
+                Bind[] bindings = binds[depth];
+                for (int f = 0, n = facts.size(); f < n; f++) {
+                    bound[depth] = facts.get(f);
+                    if (passes(tests, bound)) {
+                        bind(bindings, bound);
+                        match(candidates, bound, depth + 1, out);
+                    }
+                }
+                bound[depth] = null;
+            }
         }
-        List<Object> facts = candidates[depth];
+    }
+
+    private static void bind(Bind[] bindings, Object[] bound) {
+        for (Bind b : bindings) {
+            bound[b.slot()] = b.binding().eval(values(bound, b.inputs()));
+        }
+    }
+
+    /**
+     * Runs the accumulate at {@code depth} over {@code facts} (those passing its pattern's own constraints) for what
+     * is bound now, and binds its results: each function gets a fresh context, then every fact that passes the join
+     * constraints (its bindings computed) — latest fact first, the order in which a Drools session accumulates facts
+     * that were all inserted before firing (what the engine does), so that order-sensitive results such as
+     * {@code collectList} and the finding ids made from them are the same on both paths ({@code
+     * DirectRulesShapesTest}).
+     */
+    private void accumulate(List<Object> facts, Object[] bound, int depth) throws Exception {
+        Accumulation[] functions = accumulations[depth];
+        Serializable[] contexts = new Serializable[functions.length];
+        for (int a = 0; a < functions.length; a++) {
+            var f = functions[a].function();
+            contexts[a] = f.initContext(f.createContext());
+        }
         Join[] tests = joins[depth];
         Bind[] bindings = binds[depth];
-        for (int f = 0, n = facts.size(); f < n; f++) {
-            bound[depth] = facts.get(f);
+        for (int i = facts.size() - 1; i >= 0; i--) {
+            Object fact = facts.get(i);
+            bound[depth] = fact;
             if (passes(tests, bound)) {
-                for (Bind b : bindings) {
-                    bound[b.slot()] = b.binding().eval(values(bound, b.inputs()));
+                bind(bindings, bound);
+                for (int a = 0; a < functions.length; a++) {
+                    Accumulation acc = functions[a];
+                    acc.function().accumulateValue(contexts[a], acc.source() < 0 ? fact : bound[acc.source()]);
                 }
-                match(candidates, bound, depth + 1, out);
             }
         }
         bound[depth] = null;
+        for (Bind b : bindings) {
+            bound[b.slot()] = null;
+        }
+        for (int a = 0; a < functions.length; a++) {
+            bound[functions[a].result()] = functions[a].function().getResult(contexts[a]);
+        }
     }
 
     /** Whether some fact of the existential pattern at {@code depth} passes its join constraints. */

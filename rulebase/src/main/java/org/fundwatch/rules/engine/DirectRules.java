@@ -21,10 +21,10 @@ import org.fundwatch.rules.source.RuleMetadata;
  * adapters and agenda entries for every rule that receives a fact, rebuilt after every session reset. A plain
  * conjunction of patterns over a few dozen facts is cheaper as nested loops over the same lambdas, and a rule the
  * evaluation's agenda filter would reject (phase, scene, effective dates, requested ids) is not evaluated at all.
- * Rules with {@code accumulate}, {@code eval}, {@code or}, {@code from} or {@code forall} stay in Drools, which is
- * what its network is good at; a pack in which any consequence inserts, modifies or retracts facts keeps every rule
- * in Drools (a direct rule would not see what the session derived). DRL stays the only source of every rule; the equivalence with evaluating everything in
- * Drools is tested over every pack test case and generated encounters ({@code DirectRulesEquivalenceTest}), and
+ * Rules with {@code or}, {@code from}, {@code forall}, timers or accumulates of other forms stay in Drools; a pack
+ * in which any consequence inserts, modifies or retracts facts keeps every rule in Drools (a direct rule would not
+ * see what the session derived). DRL stays the only source of every rule; the equivalence with evaluating everything
+ * in Drools is tested over every pack test case and generated encounters ({@code DirectRulesEquivalenceTest}), and
  * {@value #PROPERTY}{@code =false} turns the direct path off. Measurements: docs/rule-pack.md.
  *
  * <p>Like Drools' alpha network, a pattern's own constraints are shared between rules: the facts passing
@@ -60,6 +60,10 @@ final class DirectRules {
         for (DirectRule r : byName.values()) {
             int[] patternNodes = new int[r.patternTypes().length];
             for (int i = 0; i < patternNodes.length; i++) {
+                if (r.patternTypes()[i] == null) {
+                    patternNodes[i] = -1; // a filter or an eval: no facts
+                    continue;
+                }
                 int type = typeIndex(r.patternTypes()[i]);
                 String path = "type:" + type;
                 int node = nodeIds.computeIfAbsent(path, k -> add(new Node(-1, type, null)));
@@ -181,11 +185,17 @@ final class DirectRules {
             this.byNode = new List[nodes.size()];
         }
 
-        /** The facts of each pattern's node; null when a pattern that needs a fact has none (no match possible). */
+        /**
+         * The facts of each element's node (null for an element without facts); null when a pattern that needs a fact
+         * has none (no match possible).
+         */
         @SuppressWarnings("unchecked")
         List<Object>[] candidates(int[] patternNodes, DirectRule rule) throws Exception {
             List<Object>[] out = new List[patternNodes.length];
             for (int i = 0; i < patternNodes.length; i++) {
+                if (patternNodes[i] < 0) {
+                    continue;
+                }
                 out[i] = facts(patternNodes[i]);
                 if (out[i].isEmpty() && rule.requiresFact(i)) {
                     return null;

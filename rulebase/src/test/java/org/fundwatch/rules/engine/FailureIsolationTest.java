@@ -48,20 +48,20 @@ class FailureIsolationTest {
                     throw new IllegalStateException("boom in " + $l.getLineId());
                 end
 
-                // eval keeps the network-* rules in Drools; the same constraint as condition-throws: Drools names
-                // both rules in its error
+                // date-effective keeps the network-* rules in Drools (a direct rule cannot have it); the same
+                // constraint as condition-throws: Drools names both rules in its error
                 rule "network-condition-throws"
+                date-effective "01-Jan-2000"
                 when
                     $l : LineFact( current, itemCode.substring(100).length() > 0 )
-                    eval( $l != null )
                 then
                     out.line($l, "never", "reached");
                 end
 
                 rule "network-good"
+                date-effective "01-Jan-2000"
                 when
                     $l : LineFact( current )
-                    eval( $l != null )
                 then
                     out.line($l, "明细", $l.getItemCode());
                 end

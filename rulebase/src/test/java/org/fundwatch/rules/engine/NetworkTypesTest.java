@@ -15,9 +15,10 @@ class NetworkTypesTest {
     @Test
     void factsNoNetworkRuleReadsAreLeftOut() {
         RuleEngine direct = TestKb.national().withDirectRules(true);
-        // service-after-death (accumulate over lines) stays in the network
-        assertTrue(direct.networkReads(Phase.PRE, LineFact.class));
-        // history lines are read by drug-second-line and duplicate-prescription only, both direct
+        // every national rule is direct (the accumulates too): no phase has a network that reads anything
+        for (Phase phase : Phase.values()) {
+            assertFalse(direct.networkReads(phase, LineFact.class), phase::name);
+        }
         assertFalse(direct.networkReads(Phase.PRE, HistoryLineFact.class));
         // usage windows and DRG groups are read only by plain rules, evaluated outside Drools
         assertFalse(direct.networkReads(Phase.PRE, UsageFact.class));
