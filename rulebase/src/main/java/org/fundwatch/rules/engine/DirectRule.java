@@ -70,8 +70,17 @@ final class DirectRule {
     private record Accumulation(org.kie.api.runtime.rule.AccumulateFunction<Serializable> function, int source,
                                 int result) {}
 
-    /** A binding of a positive pattern: its value, computed from slots {@code inputs}, goes to slot {@code slot}. */
-    private record Bind(Binding binding, int slot, int[] inputs) {}
+    /**
+     * A binding of a positive pattern: its value, computed from slots {@code inputs}, goes to slot {@code slot};
+     * {@code function} is the binding's own function when it reads one input (called without an argument array).
+     */
+    private record Bind(Binding binding, int slot, int[] inputs, org.drools.model.functions.Function1<Object, Object> function) {
+        @SuppressWarnings("unchecked")
+        Bind(Binding binding, int slot, int[] inputs) {
+            this(binding, slot, inputs, inputs.length == 1 && binding instanceof org.drools.model.view.BindViewItem1<?>
+                    ? (org.drools.model.functions.Function1<Object, Object>) binding.getBindingFunction() : null);
+        }
+    }
 
     /** The consequence argument that stands for the global {@code out}. */
     private static final int COLLECTOR = -1;
@@ -202,7 +211,7 @@ final class DirectRule {
                     return null; // a global, or a variable not bound before this element
                 }
                 if (hasFact && vars.length == 1 && args[0] == i) {
-                    Predicate1<Object> test = (Predicate1<Object>) s.getPredicate1();
+                    Predicate1<Object> test = unwrapped((Predicate1<Object>) s.getPredicate1());
                     // The executable model names an expression by its text: the same id on the same type is the same
                     // test (the lambda class is part of the key so that two different lambdas are never merged).
                     own.add(new Alpha(test, types[i].getName() + "|" + s.getExprId() + "|" + test.getClass().getName()));
@@ -296,6 +305,16 @@ final class DirectRule {
                     source, slotVars.size() - 1);
         }
         return out;
+    }
+
+    /**
+     * The compiled lambda inside the executable model's {@code Predicate1.Impl} wrapper, called directly: one
+     * dispatch per test instead of two (the wrapper only delegates).
+     */
+    @SuppressWarnings("unchecked")
+    private static Predicate1<Object> unwrapped(Predicate1<Object> p) {
+        return p instanceof Predicate1.Impl<?> impl && impl.getLambda() instanceof Predicate1<?> inner
+                ? (Predicate1<Object>) inner : p;
     }
 
     /** The slots of {@code vars}, or null when one of them is not among {@code available}. */
@@ -425,13 +444,19 @@ final class DirectRule {
     }
 
     /**
-     * Fires every match. {@code candidates[i]} holds the facts that pass pattern {@code i}'s own constraints. A
+     * Fires every match. {@code candidates[i]} holds the facts that pass pattern {@code i}'s own constraints;
+     * {@code bound} has at least {@link #slots()} slots (whatever they hold is overwritten before it is read). A
      * throwing join constraint or binding propagates (the caller drops the rule's findings and records the failure);
      * a throwing consequence is recorded for its match only and firing goes on, as
      * {@link IsolatingConsequenceHandler} does in a Drools session.
      */
-    void fire(List<Object>[] candidates, FindingCollector out) throws Exception {
-        match(candidates, new Object[slots], 0, out);
+    void fire(List<Object>[] candidates, Object[] bound, FindingCollector out) throws Exception {
+        match(candidates, bound, 0, out);
+    }
+
+    /** How many slots {@link #fire} needs: one per element, binding and accumulate result. */
+    int slots() {
+        return slots;
     }
 
     private void match(List<Object>[] candidates, Object[] bound, int depth, FindingCollector out) throws Exception {
@@ -472,7 +497,8 @@ final class DirectRule {
 
     private static void bind(Bind[] bindings, Object[] bound) {
         for (Bind b : bindings) {
-            bound[b.slot()] = b.binding().eval(values(bound, b.inputs()));
+            bound[b.slot()] = b.function() != null ? b.function().apply(bound[b.inputs()[0]])
+                    : b.binding().eval(values(bound, b.inputs()));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drools.model.Rule;
+import org.drools.model.functions.Predicate1;
 import org.fundwatch.model.Phase;
 import org.fundwatch.rules.engine.fact.RuleParams;
 import org.fundwatch.rules.source.RuleMetadata;
@@ -32,14 +33,24 @@ import org.fundwatch.rules.source.RuleMetadata;
  * pattern starts that way (same constraint expression, same order — so a constraint that throws still throws for
  * every rule that tests it, and never for one that does not).
  *
- * <p>Immutable and thread-safe; per evaluation it allocates one list per fact type and per alpha node used.
+ * <p>Immutable and thread-safe; each thread reuses its own scratch memory (fact lists by type and alpha node,
+ * binding slots), so an evaluation allocates almost nothing here.
  */
 final class DirectRules {
     /** System property: {@code false} evaluates every rule in Drools (to compare, or to rule this path out). */
     static final String PROPERTY = "fundwatch.rules.direct";
 
-    /** A rule, its metadata and, per pattern, the alpha node whose facts it joins. */
-    private record Entry(DirectRule rule, RuleMetadata meta, int[] nodes) {}
+    /**
+     * A rule, its metadata, per pattern the alpha node whose facts it joins, and its effective dates as epoch days
+     * ({@link Long#MIN_VALUE} / {@link Long#MAX_VALUE} when open).
+     */
+    private record Entry(DirectRule rule, RuleMetadata meta, int[] nodes, long fromDay, long toDay) {
+        Entry(DirectRule rule, RuleMetadata meta, int[] nodes) {
+            this(rule, meta, nodes,
+                    meta == null || meta.effectiveFrom() == null ? Long.MIN_VALUE : meta.effectiveFrom().toEpochDay(),
+                    meta == null || meta.effectiveTo() == null ? Long.MAX_VALUE : meta.effectiveTo().toEpochDay());
+        }
+    }
 
     /**
      * An alpha node: the facts of its parent (or of fact type {@code type} when {@code parent} is -1) that pass
@@ -51,7 +62,21 @@ final class DirectRules {
     private final Map<Phase, List<Entry>> byPhase = new EnumMap<>(Phase.class);
     private final List<Class<?>> types = new ArrayList<>();
     private final List<Node> nodes = new ArrayList<>();
-    private final Map<Class<?>, int[]> typesOfClass = new ConcurrentHashMap<>();
+    /** The pattern types a fact of a class matches. */
+    private final ClassValue<int[]> typesOfClass = new ClassValue<>() {
+        @Override
+        protected int[] computeValue(Class<?> c) {
+            return typesOf(c);
+        }
+    };
+    private final Map<SceneKey, Entry[]> scenes = new ConcurrentHashMap<>();
+    /**
+     * Scratch memory per thread. {@link Memory} holds no reference to this object, so a thread's entry does not keep
+     * an engine that was swapped out alive (the thread-local's weak key can be collected).
+     */
+    private final ThreadLocal<Memory> memories = ThreadLocal.withInitial(this::newMemory);
+    private int maxPatterns;
+    private int maxSlots;
 
     private DirectRules(Map<String, DirectRule> byName, Map<String, RuleMetadata> metadata) {
         this.byName = byName;
@@ -75,6 +100,8 @@ final class DirectRules {
                 patternNodes[i] = node;
             }
             entries.add(new Entry(r, metadata.get(r.name()), patternNodes));
+            maxPatterns = Math.max(maxPatterns, patternNodes.length);
+            maxSlots = Math.max(maxSlots, r.slots());
         }
         for (Phase phase : Phase.values()) {
             List<Entry> rules = new ArrayList<>();
@@ -151,52 +178,142 @@ final class DirectRules {
      * recorded as a {@code condition} failure; the others go on.
      */
     void evaluate(Phase phase, List<Object> facts, RuleParams params, FindingCollector out) {
-        List<Entry> rules = byPhase.get(phase);
-        if (rules.isEmpty()) {
+        Entry[] rules = selected(phase, out);
+        if (rules.length == 0) {
             return;
         }
-        Memory memory = new Memory(group(facts, params));
-        for (int r = 0, n = rules.size(); r < n; r++) {
-            Entry entry = rules.get(r);
-            DirectRule rule = entry.rule();
-            if (!out.applies(rule.name(), entry.meta())) {
-                continue;
-            }
-            int mark = out.mark();
-            try {
-                List<Object>[] candidates = memory.candidates(entry.nodes(), rule);
-                if (candidates != null) {
-                    rule.fire(candidates, out);
+        Memory memory = memories.get();
+        memory.start(facts, params, typesOfClass);
+        try {
+            long day = out.epochDay();
+            boolean all = out.requestsAll();
+            for (Entry entry : rules) {
+                DirectRule rule = entry.rule();
+                if (all ? day != Long.MIN_VALUE && (day < entry.fromDay() || day > entry.toDay())
+                        : !out.applies(rule.name(), entry.meta())) {
+                    continue;
                 }
-            } catch (Exception | LinkageError e) {
-                out.conditionFailed(rule.name(), mark, e);
+                int mark = out.mark();
+                try {
+                    List<Object>[] candidates = memory.candidates(entry.nodes(), rule, nodes);
+                    if (candidates != null) {
+                        rule.fire(candidates, memory.bound(rule), out);
+                    }
+                } catch (Exception | LinkageError e) {
+                    out.conditionFailed(rule.name(), mark, e);
+                }
             }
+        } finally {
+            memory.finish();
         }
     }
 
-    /** One evaluation's facts by type and, computed on first use, by alpha node. */
-    private final class Memory {
+    /**
+     * The rules of {@code phase} whose scenes cover the evaluation's trigger scenario, medical category and internet
+     * care (what {@link FindingCollector#applies} checks besides dates and requested ids), cached per combination:
+     * there are a few dozen in practice; beyond {@value #MAX_SCENES} (unusual {@code med_type} values) they are
+     * computed per evaluation rather than cached without bound.
+     */
+    private Entry[] selected(Phase phase, FindingCollector out) {
+        SceneKey key = new SceneKey(phase, out.triggerScenario(), out.medType(), out.isInternet());
+        Entry[] known = scenes.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<Entry> covering = new ArrayList<>();
+        for (Entry e : byPhase.get(phase)) {
+            if (e.meta().scenes().covers(key.triggerScenario(), key.medType(), key.internet())) {
+                covering.add(e);
+            }
+        }
+        Entry[] result = covering.toArray(new Entry[0]);
+        if (scenes.size() < MAX_SCENES) {
+            scenes.putIfAbsent(key, result);
+        }
+        return result;
+    }
+
+    private static final int MAX_SCENES = 1024;
+
+    /** What decides which rules' scenes cover an evaluation. */
+    private record SceneKey(Phase phase, String triggerScenario, String medType, boolean internet) {}
+
+    /**
+     * One evaluation's facts by type and, computed on first use, by alpha node. One per thread and engine, reused:
+     * its lists are cleared after each evaluation (nothing of an evaluation stays reachable from it).
+     */
+    private Memory newMemory() {
+        return new Memory(types.size(), nodes.size(), maxPatterns, maxSlots);
+    }
+
+    private static final class Memory {
         private final List<Object>[] byType;
+        private final ArrayList<Object>[] filtered;
         private final List<Object>[] byNode;
+        private final int[] used; // the nodes computed in this evaluation, to clear them at the end
+        private int usedCount;
+        private final List<Object>[] candidates;
+        private final Object[] bound;
 
         @SuppressWarnings("unchecked")
-        Memory(List<Object>[] byType) {
-            this.byType = byType;
-            this.byNode = new List[nodes.size()];
+        Memory(int types, int nodes, int maxPatterns, int maxSlots) {
+            byType = new List[types];
+            for (int t = 0; t < byType.length; t++) {
+                byType[t] = new ArrayList<>(8);
+            }
+            filtered = new ArrayList[nodes];
+            byNode = new List[nodes];
+            used = new int[nodes];
+            candidates = new List[maxPatterns];
+            bound = new Object[maxSlots];
+        }
+
+        void start(List<Object> facts, RuleParams params, ClassValue<int[]> typesOfClass) {
+            for (int i = 0, n = facts.size(); i < n; i++) {
+                add(facts.get(i), typesOfClass);
+            }
+            add(params, typesOfClass);
+        }
+
+        private void add(Object fact, ClassValue<int[]> typesOfClass) {
+            for (int t : typesOfClass.get(fact.getClass())) {
+                byType[t].add(fact);
+            }
+        }
+
+        void finish() {
+            for (List<Object> l : byType) {
+                l.clear();
+            }
+            for (int i = 0; i < usedCount; i++) {
+                int node = used[i];
+                byNode[node] = null;
+                if (filtered[node] != null) {
+                    filtered[node].clear();
+                }
+            }
+            usedCount = 0;
+            java.util.Arrays.fill(candidates, null);
+            java.util.Arrays.fill(bound, null);
+        }
+
+        /** The slots for firing {@code rule} (stale values are overwritten before they are read). */
+        Object[] bound(DirectRule rule) {
+            return bound;
         }
 
         /**
          * The facts of each element's node (null for an element without facts); null when a pattern that needs a fact
          * has none (no match possible).
          */
-        @SuppressWarnings("unchecked")
-        List<Object>[] candidates(int[] patternNodes, DirectRule rule) throws Exception {
-            List<Object>[] out = new List[patternNodes.length];
+        List<Object>[] candidates(int[] patternNodes, DirectRule rule, List<Node> nodes) throws Exception {
+            List<Object>[] out = candidates;
             for (int i = 0; i < patternNodes.length; i++) {
                 if (patternNodes[i] < 0) {
+                    out[i] = null;
                     continue;
                 }
-                out[i] = facts(patternNodes[i]);
+                out[i] = facts(patternNodes[i], nodes);
                 if (out[i].isEmpty() && rule.requiresFact(i)) {
                     return null;
                 }
@@ -204,7 +321,7 @@ final class DirectRules {
             return out;
         }
 
-        private List<Object> facts(int id) throws Exception {
+        private List<Object> facts(int id, List<Node> nodes) throws Exception {
             List<Object> known = byNode[id];
             if (known != null) {
                 return known;
@@ -214,44 +331,28 @@ final class DirectRules {
             if (node.test() == null) {
                 result = byType[node.type()];
             } else {
-                List<Object> in = facts(node.parent());
-                result = in.isEmpty() ? in : filter(in, node.test());
+                List<Object> in = facts(node.parent(), nodes);
+                result = in.isEmpty() ? in : filter(in, node.test(), id);
             }
             byNode[id] = result;
+            used[usedCount++] = id;
             return result;
         }
 
-        private static List<Object> filter(List<Object> in, DirectRule.Alpha alpha) throws Exception {
-            List<Object> passing = null;
+        private List<Object> filter(List<Object> in, DirectRule.Alpha alpha, int id) throws Exception {
+            ArrayList<Object> passing = filtered[id];
+            if (passing == null) {
+                passing = new ArrayList<>(in.size());
+                filtered[id] = passing;
+            }
+            Predicate1<Object> test = alpha.test();
             for (int f = 0, n = in.size(); f < n; f++) {
                 Object fact = in.get(f);
-                if (alpha.test().test(fact)) {
-                    if (passing == null) {
-                        passing = new ArrayList<>(n - f);
-                    }
+                if (test.test(fact)) {
                     passing.add(fact);
                 }
             }
-            return passing == null ? List.of() : passing;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object>[] group(List<Object> facts, RuleParams params) {
-        List<Object>[] byType = new List[types.size()];
-        for (int t = 0; t < byType.length; t++) {
-            byType[t] = new ArrayList<>(4);
-        }
-        for (int i = 0, n = facts.size(); i < n; i++) {
-            add(byType, facts.get(i));
-        }
-        add(byType, params);
-        return byType;
-    }
-
-    private void add(List<Object>[] byType, Object fact) {
-        for (int t : typesOfClass.computeIfAbsent(fact.getClass(), this::typesOf)) {
-            byType[t].add(fact);
+            return passing;
         }
     }
 

@@ -25,6 +25,7 @@ public final class FindingCollector implements AgendaFilter {
     private final String medType;
     private final boolean internet;
     private final LocalDate date;
+    private final long epochDay;
     private final List<String> requested;
     private final String patientId;
     private final EncounterFact encounter;
@@ -45,6 +46,7 @@ public final class FindingCollector implements AgendaFilter {
         this.medType = encounter.getMedType();
         this.internet = encounter.isInternet();
         this.date = date;
+        this.epochDay = date == null ? Long.MIN_VALUE : date.toEpochDay();
         this.requested = requested;
         this.patientId = patientId;
         this.encounter = encounter;
@@ -68,6 +70,31 @@ public final class FindingCollector implements AgendaFilter {
         return meta != null && meta.phases().contains(phase)
                 && meta.scenes().covers(triggerScenario, medType, internet) && meta.inForceOn(date)
                 && (requested.isEmpty() || requested.contains(id) || (meta.code() != null && requested.contains(meta.code())));
+    }
+
+    /** The evaluation's trigger scenario (null for post-event checks). */
+    String triggerScenario() {
+        return triggerScenario;
+    }
+
+    /** The current encounter's medical category. */
+    String medType() {
+        return medType;
+    }
+
+    /** Whether the current encounter is internet care. */
+    boolean isInternet() {
+        return internet;
+    }
+
+    /** The encounter date as an epoch day, {@link Long#MIN_VALUE} when unknown (every rule is then in force). */
+    long epochDay() {
+        return epochDay;
+    }
+
+    /** Whether every rule is requested (no {@code rule_ids} in the request). */
+    boolean requestsAll() {
+        return requested.isEmpty();
     }
 
     /** Rule {@code id} fires one match now: what it reports is attributed to it. */
