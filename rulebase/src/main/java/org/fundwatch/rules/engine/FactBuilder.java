@@ -36,6 +36,9 @@ import org.fundwatch.rules.engine.fact.UsageFact;
  * handful of codes per encounter) rather than with DRL accumulates over every line. Stateless; thread-safe.
  */
 final class FactBuilder {
+    /** The registry type of an institution whose every encounter is internet care. */
+    private static final String INTERNET_HOSPITAL = "互联网医院";
+
     private final KnowledgePack kb;
     private final KnowledgeIndex index;
     private final CareFacts care;
@@ -63,10 +66,11 @@ final class FactBuilder {
 
         String institutionCode = current.institution() == null ? null : current.institution().code();
         var registered = kb.institution(institutionCode);
-        int level = registered.map(org.fundwatch.pack.Institution::level)
-                .orElseGet(() -> levelOfMessage(current.institution() == null ? null : current.institution().level()));
+        org.fundwatch.pack.Institution inRegistry = registered.orElse(null);
+        int level = inRegistry != null ? inRegistry.level()
+                : levelOfMessage(current.institution() == null ? null : current.institution().level());
         boolean internet = current.careSetting() == CareSetting.INTERNET
-                || registered.map(i -> "互联网医院".equals(i.type())).orElse(false);
+                || (inRegistry != null && INTERNET_HOSPITAL.equals(inRegistry.type()));
         List<String> diagnosisCodes = new ArrayList<>(current.diagnoses().size() + 1);
         for (Diagnosis d : current.diagnoses()) {
             if (d.code() != null) {
@@ -113,12 +117,7 @@ final class FactBuilder {
         // prescriptions, usage windows) or the same ATC subgroup (second-line evidence). A patient's earlier visits
         // bring dozens of lines that share neither; inserting them made a 3101 with two earlier 20-line visits ~3×
         // as expensive to evaluate as one without history, for no possible match.
-        java.util.Set<String> joinKeys = new java.util.HashSet<>(n * 3);
-        for (LineFact line : lines) {
-            addIfPresent(joinKeys, line.getItemCode());
-            addIfPresent(joinKeys, line.getAtcSubgroup());
-            addIfPresent(joinKeys, line.getSecondLineAtc());
-        }
+        JoinKeys joinKeys = new JoinKeys(lines);
         List<HistoryLineFact> historyLines = new ArrayList<>();
         List<CodeKnowledge> historyKnowledge = new ArrayList<>(); // parallel to historyLines
         for (Encounter h : ctx.encounters()) {
@@ -131,7 +130,7 @@ final class FactBuilder {
             facts.add(new HistoryEncounterFact(h.id(), hInstitution, h.careSetting(), hAdmission, hDischarge,
                     hAdmission < 0 || admissionDay < 0 ? -1 : admissionDay - hAdmission));
             for (FeeLine l : h.feeLines()) {
-                if (!sharesJoinKey(joinKeys, l.itemCode())) {
+                if (!joinKeys.shares(l.itemCode())) {
                     continue;
                 }
                 long day = l.time() == null ? hAdmission : l.time().toLocalDate().toEpochDay();
@@ -183,13 +182,31 @@ final class FactBuilder {
 
     private static LineFact lineFact(int i, FeeLine l, CodeKnowledge k) {
         long unitMicros = l.unitPrice() == null ? -1 : KnowledgeIndex.micros(l.unitPrice());
-        long expected = l.unitPrice() == null || l.quantity() == null ? -1
-                : l.unitPrice().multiply(l.quantity()).setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValue();
+        long expected = expectedFen(l.unitPrice(), l.quantity(), unitMicros);
         long day = l.time() == null ? -1 : l.time().toLocalDate().toEpochDay();
         long to = coveredTo(l, day);
         return new LineFact(i, l.lineId(), l.itemCode(), l.name(), l.listType(), l.prescriptionNo(), l.current(), l.time(),
                 day, l.quantity(), unitMicros, l.amount() == null ? 0 : l.amount().fen(), expected, l.doctorCode(),
                 to < 0 ? -1 : day, to, k);
+    }
+
+    /**
+     * quantity × unit price rounded half up to the fen, -1 when either is missing. For the usual whole quantity and a
+     * unit price of at most six decimals (exactly {@code unitMicros}) in long arithmetic; otherwise with BigDecimal.
+     */
+    static long expectedFen(BigDecimal unitPrice, BigDecimal quantity, long unitMicros) {
+        if (unitPrice == null || quantity == null) {
+            return -1;
+        }
+        if (quantity.scale() == 0 && unitPrice.scale() <= 6 && quantity.precision() <= 18) {
+            long q = quantity.longValue();
+            long micros = unitMicros * q;
+            long high = Math.multiplyHigh(unitMicros, q);
+            if ((high == 0 && micros >= 0) || (high == -1 && micros < 0)) { // the product fits in a long
+                return (micros + (micros >= 0 ? 5_000 : -5_000)) / 10_000; // half up, away from zero
+            }
+        }
+        return unitPrice.multiply(quantity).setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValue();
     }
 
     /**
@@ -225,27 +242,60 @@ final class FactBuilder {
     // ---- usage windows ----
 
     /**
+     * The keys on which a history line can join a current line: the current lines' item codes, ATC subgroups and
+     * second-line ATC subgroups. Built lazily as a hash set only when many history lines are tested; a few are
+     * compared with the current lines directly (most requests carry a short history).
+     */
+    private static final class JoinKeys {
+        private static final int SCAN_LIMIT = 8;
+        private final LineFact[] lines;
+        private java.util.Set<String> keys;
+        private int tested;
+
+        JoinKeys(LineFact[] lines) {
+            this.lines = lines;
+        }
+
+        /** Whether a history line of {@code itemCode} shares the code or its ATC subgroup with a current line. */
+        boolean shares(String itemCode) {
+            if (itemCode == null) {
+                return false;
+            }
+            String atc = LineFact.atcSubgroup(itemCode);
+            if (++tested <= SCAN_LIMIT) {
+                return isKey(itemCode) || (atc != null && isKey(atc));
+            }
+            if (keys == null) {
+                keys = new java.util.HashSet<>(lines.length * 3);
+                for (LineFact line : lines) {
+                    addIfPresent(keys, line.getItemCode());
+                    addIfPresent(keys, line.getAtcSubgroup());
+                    addIfPresent(keys, line.getSecondLineAtc());
+                }
+            }
+            return keys.contains(itemCode) || (atc != null && keys.contains(atc));
+        }
+
+        private boolean isKey(String key) {
+            for (LineFact l : lines) {
+                if (key.equals(l.getItemCode()) || key.equals(l.getAtcSubgroup()) || key.equals(l.getSecondLineAtc())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static void addIfPresent(java.util.Set<String> keys, String key) {
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+    }
+
+    /**
      * One pass per code with a usage limit that has a current dated line, in the order the codes first appear (the
      * facts' order does not change the findings; a stable order keeps runs reproducible).
      */
-    private static void addIfPresent(java.util.Set<String> keys, String key) {
-        if (key != null) {
-            keys.add(key);
-        }
-    }
-
-    /** Whether a history line of {@code itemCode} shares the code or its ATC subgroup with a current line. */
-    private static boolean sharesJoinKey(java.util.Set<String> keys, String itemCode) {
-        if (itemCode == null) {
-            return false;
-        }
-        if (keys.contains(itemCode)) {
-            return true;
-        }
-        String atc = LineFact.atcSubgroup(itemCode);
-        return atc != null && keys.contains(atc);
-    }
-
     private static void addUsage(LineFact[] lines, CodeKnowledge[] knowledge, List<HistoryLineFact> history,
                                  List<CodeKnowledge> historyKnowledge, List<Object> facts) {
         // The index holds one CodeKnowledge per code, so lines with a usage limit have the same code exactly when
@@ -314,22 +364,54 @@ final class FactBuilder {
 
     private static void frequency(ItemFrequency f, List<LineFact> sameCode, List<Object> facts) {
         boolean hourly = "小时".equals(f.perUnit());
+        if (sameCode.size() == 1) { // one window: no grouping
+            emit(facts, "item-frequency", f.itemCode(), f.itemName(), window(sameCode.get(0).getTime(), hourly),
+                    count(sameCode), f.maxCount(), sameCode);
+            return;
+        }
         Map<String, List<LineFact>> windows = new TreeMap<>();
         for (LineFact l : sameCode) {
-            LocalDateTime t = l.getTime();
-            String window = hourly ? t.toLocalDate() + " " + t.getHour() + "时" : t.toLocalDate().toString();
-            windows.computeIfAbsent(window, w -> new ArrayList<>()).add(l);
+            windows.computeIfAbsent(window(l.getTime(), hourly), w -> new ArrayList<>()).add(l);
         }
-        windows.forEach((window, ls) -> emit(facts, "item-frequency", f.itemCode(), f.itemName(), window + "（每"
-                + (hourly ? "小时" : "日") + "）", count(ls), f.maxCount(), ls));
+        windows.forEach((window, ls) -> emit(facts, "item-frequency", f.itemCode(), f.itemName(), window, count(ls),
+                f.maxCount(), ls));
+    }
+
+    /** The frequency window of a line at {@code t}: its day, or its clock hour, as the finding names it. */
+    private static String window(LocalDateTime t, boolean hourly) {
+        return hourly ? t.toLocalDate() + " " + t.getHour() + "时（每小时）" : t.toLocalDate() + "（每日）";
     }
 
     private static void period(ItemPeriod p, List<LineFact> sameCode, List<Long> historyDays, List<Object> facts) {
-        long last = sameCode.stream().filter(LineFact::isCurrent).mapToLong(LineFact::getDay).max().orElse(-1);
+        long last = -1;
+        for (int i = 0, n = sameCode.size(); i < n; i++) {
+            LineFact l = sameCode.get(i);
+            if (l.isCurrent()) {
+                last = Math.max(last, l.getDay());
+            }
+        }
         long from = last - p.periodDays() + 1;
-        List<LineFact> inWindow = sameCode.stream().filter(l -> l.getDay() >= from && l.getDay() <= last).toList();
-        long n = count(inWindow) + historyDays.stream().filter(d -> d >= from && d <= last).count();
-        emit(facts, "item-period", p.itemCode(), p.itemName(), p.periodDays() + "天内", n, p.maxCount(), inWindow);
+        List<LineFact> inWindow = sameCode;
+        for (int i = 0, n = sameCode.size(); i < n; i++) {
+            long day = sameCode.get(i).getDay();
+            if (day < from || day > last) { // some line is outside the window: keep only those inside
+                inWindow = new ArrayList<>(n);
+                for (LineFact l : sameCode) {
+                    if (l.getDay() >= from && l.getDay() <= last) {
+                        inWindow.add(l);
+                    }
+                }
+                break;
+            }
+        }
+        long count = count(inWindow);
+        for (int i = 0, n = historyDays.size(); i < n; i++) {
+            long d = historyDays.get(i);
+            if (d >= from && d <= last) {
+                count++;
+            }
+        }
+        emit(facts, "item-period", p.itemCode(), p.itemName(), p.periodDays() + "天内", count, p.maxCount(), inWindow);
     }
 
     private static void course(ItemCourse c, List<LineFact> sameCode, List<Long> historyDays, List<Object> facts) {

@@ -60,9 +60,35 @@ public final class RuleParams {
         }
     }
 
-    private Value value(String rule, String key) {
+    /**
+     * Resolved lookups by the identity of their argument strings: a condition passes the same literal strings on every
+     * call (DRL literals are constants), so after the first call a lookup is an identity check in a small
+     * direct-mapped table instead of two hash-map lookups and string comparisons per candidate fact. Entries are
+     * immutable and replaced, never changed, so racing threads at worst resolve the same lookup twice.
+     */
+    private final Resolved[] resolved = new Resolved[RESOLVED_SLOTS];
+    private static final int RESOLVED_SLOTS = 512;
+
+    /** What {@code (rule, key, fallback)} resolves to: the rule's value (null when it names none) and the fallback's. */
+    private record Resolved(String rule, String key, String fallback, Value value, Value fallbackValue) {}
+
+    private Resolved resolve(String rule, String key, String fallback) {
+        int slot = (System.identityHashCode(rule) * 31 + System.identityHashCode(key)) * 31
+                + (fallback == null ? 0 : System.identityHashCode(fallback));
+        slot = (slot ^ (slot >>> 16)) & (RESOLVED_SLOTS - 1);
+        Resolved r = resolved[slot];
+        if (r != null && r.rule() == rule && r.key() == key && r.fallback() == fallback) {
+            return r;
+        }
         Map<String, Value> values = byRule.get(rule);
-        return values == null ? null : values.get(key);
+        r = new Resolved(rule, key, fallback, values == null ? null : values.get(key),
+                fallback == null ? null : fallback(fallback));
+        resolved[slot] = r;
+        return r;
+    }
+
+    private Value value(String rule, String key) {
+        return resolve(rule, key, null).value();
     }
 
     private static Value fallback(String text) {
@@ -72,11 +98,12 @@ public final class RuleParams {
 
     /** The decimal parameter {@code key} of {@code rule}, else {@code fallback}. */
     public BigDecimal decimal(String rule, String key, String fallback) {
-        Value v = value(rule, key);
+        Resolved r = resolve(rule, key, fallback);
+        Value v = r.value();
         if (v != null && v.number() != null) {
             return v.number();
         }
-        BigDecimal parsed = fallback(fallback).number();
+        BigDecimal parsed = r.fallbackValue().number();
         return parsed != null ? parsed : new BigDecimal(fallback); // not a number: the same exception as ever
     }
 
@@ -88,8 +115,8 @@ public final class RuleParams {
 
     /** The list parameter {@code key} of {@code rule} (a YAML list), else {@code fallback} (comma-separated). */
     public List<String> list(String rule, String key, String fallback) {
-        Value v = value(rule, key);
-        return (v != null ? v : fallback(fallback)).list();
+        Resolved r = resolve(rule, key, fallback);
+        return (r.value() != null ? r.value() : r.fallbackValue()).list();
     }
 
     /** Whether {@code code} from character {@code offset} on starts with one of the list parameter's prefixes. */
@@ -120,8 +147,8 @@ public final class RuleParams {
         if (code == null || code.length() <= offset) {
             return null;
         }
-        Value v = value(rule, key);
-        List<Entry> entries = (v != null ? v : fallback(fallback)).entries();
+        Resolved r = resolve(rule, key, fallback);
+        List<Entry> entries = (r.value() != null ? r.value() : r.fallbackValue()).entries();
         for (int i = 0, n = entries.size(); i < n; i++) {
             Entry e = entries.get(i);
             if (code.startsWith(e.key(), offset)) {
