@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drools.model.Rule;
-import org.drools.model.functions.Predicate1;
 import org.fundwatch.model.Phase;
 import org.fundwatch.rules.engine.fact.RuleParams;
 import org.fundwatch.rules.source.RuleMetadata;
@@ -56,7 +55,11 @@ final class DirectRules {
      * An alpha node: the facts of its parent (or of fact type {@code type} when {@code parent} is -1) that pass
      * {@code test} ({@code test} null: the type's facts themselves).
      */
-    private record Node(int parent, int type, DirectRule.Alpha test) {}
+    private record Node(int parent, int type, DirectRule.Alpha test, AlphaLoops.Filter loop) {
+        Node(int parent, int type, DirectRule.Alpha test) {
+            this(parent, type, test, test == null ? null : AlphaLoops.of(test.test()));
+        }
+    }
 
     private final Map<String, DirectRule> byName;
     private final Map<Phase, List<Entry>> byPhase = new EnumMap<>(Phase.class);
@@ -247,9 +250,9 @@ final class DirectRules {
     }
 
     private static final class Memory {
-        private final List<Object>[] byType;
+        private final ArrayList<Object>[] byType;
         private final ArrayList<Object>[] filtered;
-        private final List<Object>[] byNode;
+        private final ArrayList<Object>[] byNode;
         private final int[] used; // the nodes computed in this evaluation, to clear them at the end
         private int usedCount;
         private final List<Object>[] candidates;
@@ -257,12 +260,12 @@ final class DirectRules {
 
         @SuppressWarnings("unchecked")
         Memory(int types, int nodes, int maxPatterns, int maxSlots) {
-            byType = new List[types];
+            byType = new ArrayList[types];
             for (int t = 0; t < byType.length; t++) {
                 byType[t] = new ArrayList<>(8);
             }
             filtered = new ArrayList[nodes];
-            byNode = new List[nodes];
+            byNode = new ArrayList[nodes];
             used = new int[nodes];
             candidates = new List[maxPatterns];
             bound = new Object[maxSlots];
@@ -282,7 +285,7 @@ final class DirectRules {
         }
 
         void finish() {
-            for (List<Object> l : byType) {
+            for (ArrayList<Object> l : byType) {
                 l.clear();
             }
             for (int i = 0; i < usedCount; i++) {
@@ -321,38 +324,29 @@ final class DirectRules {
             return out;
         }
 
-        private List<Object> facts(int id, List<Node> nodes) throws Exception {
-            List<Object> known = byNode[id];
+        private ArrayList<Object> facts(int id, List<Node> nodes) throws Exception {
+            ArrayList<Object> known = byNode[id];
             if (known != null) {
                 return known;
             }
             Node node = nodes.get(id);
-            List<Object> result;
+            ArrayList<Object> result;
             if (node.test() == null) {
                 result = byType[node.type()];
             } else {
-                List<Object> in = facts(node.parent(), nodes);
-                result = in.isEmpty() ? in : filter(in, node.test(), id);
+                ArrayList<Object> in = facts(node.parent(), nodes);
+                result = filtered[id];
+                if (result == null) {
+                    result = new ArrayList<>(Math.max(4, in.size()));
+                    filtered[id] = result;
+                }
+                if (!in.isEmpty()) {
+                    node.loop().filter(in, result);
+                }
             }
             byNode[id] = result;
             used[usedCount++] = id;
             return result;
-        }
-
-        private List<Object> filter(List<Object> in, DirectRule.Alpha alpha, int id) throws Exception {
-            ArrayList<Object> passing = filtered[id];
-            if (passing == null) {
-                passing = new ArrayList<>(in.size());
-                filtered[id] = passing;
-            }
-            Predicate1<Object> test = alpha.test();
-            for (int f = 0, n = in.size(); f < n; f++) {
-                Object fact = in.get(f);
-                if (test.test(fact)) {
-                    passing.add(fact);
-                }
-            }
-            return passing;
         }
     }
 
