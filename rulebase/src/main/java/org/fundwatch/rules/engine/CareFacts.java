@@ -258,52 +258,76 @@ final class CareFacts {
     // ---- prescriptions and quantities ----
 
     private static void prescriptions(Encounter current, List<Object> facts) {
-        // A handful of prescriptions of a few lines each: lists scanned linearly, in order of first appearance
-        // (cheaper than a LinkedHashMap of LinkedHashSets per encounter).
-        List<String> rxs = new ArrayList<>(4);
-        List<List<FeeLine>> byRx = new ArrayList<>(4);
-        for (FeeLine l : current.feeLines()) {
+        // A handful of prescriptions of a few lines each: grouped with index arrays in one scan per prescription, in
+        // order of first appearance (cheaper than maps or lists per prescription).
+        List<FeeLine> lines = current.feeLines();
+        int n = lines.size();
+        String[] rx = null; // the prescription of each medicine line with one, else null
+        for (int i = 0; i < n; i++) {
+            FeeLine l = lines.get(i);
             if (l.current() && l.listType().isMedicine() && l.prescriptionNo() != null && !l.prescriptionNo().isBlank()) {
-                int at = rxs.indexOf(l.prescriptionNo());
-                if (at < 0) {
-                    rxs.add(l.prescriptionNo());
-                    byRx.add(new ArrayList<>(4));
-                    at = rxs.size() - 1;
+                if (rx == null) {
+                    rx = new String[n];
                 }
-                byRx.get(at).add(l);
+                rx[i] = l.prescriptionNo();
             }
         }
-        for (int r = 0; r < rxs.size(); r++) {
-            List<FeeLine> lines = byRx.get(r);
-            List<String> drugs = new ArrayList<>(lines.size());
-            List<String> pieces = new ArrayList<>(0);
-            List<String> drugLines = new ArrayList<>(lines.size());
-            List<String> pieceLines = new ArrayList<>(0);
+        if (rx == null) {
+            return;
+        }
+        int[] members = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (rx[i] == null) {
+                continue;
+            }
+            String no = rx[i];
+            int size = 0;
+            int pieceLines = 0;
+            for (int j = i; j < n; j++) {
+                if (rx[j] != null && (rx[j] == no || rx[j].equals(no))) {
+                    members[size++] = j;
+                    rx[j] = null; // taken
+                    if (isPiece(lines.get(j))) {
+                        pieceLines++;
+                    }
+                }
+            }
+            String[] drugIds = new String[size - pieceLines];
+            String[] pieceIds = new String[pieceLines];
+            int drugAt = 0;
+            int pieceAt = 0;
+            int drugs = 0;
+            int pieces = 0;
             long drugFen = 0;
             long pieceFen = 0;
             String doctor = null;
-            for (FeeLine l : lines) {
+            for (int m = 0; m < size; m++) {
+                FeeLine l = lines.get(members[m]);
                 long fen = l.amount() == null ? 0 : l.amount().fen();
                 doctor = doctor == null ? l.doctorCode() : doctor;
-                if (l.listType() == ListType.TCM_PIECE || l.listType() == ListType.TCM_GRANULE) {
-                    addDistinct(pieces, l.itemCode());
-                    pieceLines.add(l.lineId());
+                boolean piece = isPiece(l);
+                boolean firstOfCode = true; // distinct codes among the same kind of line
+                for (int e = 0; e < m && firstOfCode; e++) {
+                    FeeLine earlier = lines.get(members[e]);
+                    firstOfCode = isPiece(earlier) != piece || !java.util.Objects.equals(earlier.itemCode(), l.itemCode());
+                }
+                if (piece) {
+                    pieceIds[pieceAt++] = l.lineId();
+                    pieces += firstOfCode ? 1 : 0;
                     pieceFen += fen;
                 } else {
-                    addDistinct(drugs, l.itemCode());
-                    drugLines.add(l.lineId());
+                    drugIds[drugAt++] = l.lineId();
+                    drugs += firstOfCode ? 1 : 0;
                     drugFen += fen;
                 }
             }
-            facts.add(new PrescriptionFact(rxs.get(r), drugs.size(), drugLines, drugFen, pieces.size(), pieceLines,
-                    pieceFen, doctor));
+            facts.add(new PrescriptionFact(no, drugs, List.of(drugIds), drugFen, pieces, List.of(pieceIds), pieceFen,
+                    doctor));
         }
     }
 
-    private static void addDistinct(List<String> codes, String code) {
-        if (!codes.contains(code)) {
-            codes.add(code);
-        }
+    private static boolean isPiece(FeeLine l) {
+        return l.listType() == ListType.TCM_PIECE || l.listType() == ListType.TCM_GRANULE;
     }
 
     private record CodeDay(String code, long day) {}

@@ -279,10 +279,18 @@ final class DirectRules {
         }
 
         private void add(Object fact, ClassValue<int[]> typesOfClass) {
-            for (int t : typesOfClass.get(fact.getClass())) {
+            Class<?> c = fact.getClass();
+            if (c != lastClass) { // facts come in runs of one class (the lines, the history lines …)
+                lastClass = c;
+                lastTypes = typesOfClass.get(c);
+            }
+            for (int t : lastTypes) {
                 byType[t].add(fact);
             }
         }
+
+        private Class<?> lastClass;
+        private int[] lastTypes;
 
         void finish() {
             for (ArrayList<Object> l : byType) {
@@ -296,6 +304,8 @@ final class DirectRules {
                 }
             }
             usedCount = 0;
+            lastClass = null;
+            lastTypes = null;
             java.util.Arrays.fill(candidates, null);
             java.util.Arrays.fill(bound, null);
         }

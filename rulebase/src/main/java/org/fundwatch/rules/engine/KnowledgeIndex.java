@@ -151,9 +151,22 @@ final class KnowledgeIndex {
         return byCode.keySet();
     }
 
+    /**
+     * {@code yuan} in millionths, rounded half up; -1 for null. Prices have at most six decimals and twelve digits in
+     * practice: then exactly the unscaled value times a power of ten, without BigDecimal arithmetic.
+     */
     static long micros(BigDecimal yuan) {
-        return yuan == null ? -1 : yuan.movePointRight(6).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        if (yuan == null) {
+            return -1;
+        }
+        int scale = yuan.scale();
+        if (scale >= 0 && scale <= 6 && yuan.precision() <= 12) {
+            return yuan.unscaledValue().longValue() * POWERS_OF_TEN[6 - scale];
+        }
+        return yuan.movePointRight(6).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
     }
+
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
     private static void with(Map<String, CodeKnowledge.Builder> b, String code,
                              Consumer<CodeKnowledge.Builder> change) {
