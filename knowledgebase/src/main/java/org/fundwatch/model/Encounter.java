@@ -44,8 +44,13 @@ public record Encounter(
 
     /** The principal diagnosis: the flagged one, else the main-diagnosis code of the encounter. */
     public Optional<String> principalDiagnosisCode() {
-        return diagnoses.stream().filter(Diagnosis::principal).map(Diagnosis::code).findFirst()
-                .or(() -> Optional.ofNullable(mainDiagnosisCode));
+        for (int i = 0, n = diagnoses.size(); i < n; i++) { // a loop: called per rule evaluation
+            Diagnosis d = diagnoses.get(i);
+            if (d.principal()) {
+                return Optional.ofNullable(d.code());
+            }
+        }
+        return Optional.ofNullable(mainDiagnosisCode);
     }
 
     /** The lines of this request ({@link FeeLine#current()}). */

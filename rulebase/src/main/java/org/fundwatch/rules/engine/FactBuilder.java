@@ -459,15 +459,23 @@ final class FactBuilder {
      */
     private static long coveredDays(List<LineFact> sameCode, List<long[]> history) {
         int n = sameCode.size() + history.size();
+        if (n == 1 && history.isEmpty()) { // one line: its own interval
+            LineFact l = sameCode.get(0);
+            boolean known = l.getCoveredFrom() >= 0 && l.getCoveredTo() > l.getCoveredFrom();
+            long days = known ? l.getCoveredTo() - l.getCoveredFrom() : 1;
+            return days >= MAX_COVERED_DAYS ? -1 : days;
+        }
         long[] from = new long[n];
         long[] to = new long[n];
         int i = 0;
-        for (LineFact l : sameCode) {
+        for (int k = 0, lines = sameCode.size(); k < lines; k++) {
+            LineFact l = sameCode.get(k);
             boolean known = l.getCoveredFrom() >= 0 && l.getCoveredTo() > l.getCoveredFrom();
             from[i] = known ? l.getCoveredFrom() : l.getDay();
             to[i++] = known ? l.getCoveredTo() : l.getDay() + 1;
         }
-        for (long[] h : history) {
+        for (int k = 0, entries = history.size(); k < entries; k++) {
+            long[] h = history.get(k);
             boolean known = h[0] >= 0 && h[1] > h[0];
             from[i] = known ? h[0] : h[2];
             to[i++] = known ? h[1] : h[2] + 1;

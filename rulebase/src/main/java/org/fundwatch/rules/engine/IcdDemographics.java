@@ -82,12 +82,25 @@ final class IcdDemographics {
         private final java.util.Set<String> prefixes;
         private final int[] lengths;
 
+        /** Which characters a prefix starts with. */
+        private final boolean[] firsts = new boolean[128];
+
         PrefixSet(List<String> prefixes) {
             this.prefixes = java.util.Set.copyOf(prefixes);
             this.lengths = prefixes.stream().mapToInt(String::length).distinct().sorted().toArray();
+            for (String p : prefixes) {
+                if (!p.isEmpty() && p.charAt(0) < 128) {
+                    firsts[p.charAt(0)] = true;
+                } else {
+                    throw new IllegalArgumentException("prefix must start with an ASCII character: " + p);
+                }
+            }
         }
 
         boolean matches(String code) {
+            if (code.isEmpty() || code.charAt(0) >= 128 || !firsts[code.charAt(0)]) {
+                return false; // no prefix starts with this character: no substring to look up
+            }
             for (int length : lengths) {
                 if (length <= code.length() && prefixes.contains(code.substring(0, length))) {
                     return true;
