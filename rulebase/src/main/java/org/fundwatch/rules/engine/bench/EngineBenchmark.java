@@ -193,7 +193,9 @@ public class EngineBenchmark {
         if (code.startsWith("T")) {
             type = ListType.TCM_PIECE;
         }
-        return new FeeLine(id, prescription, code, "H" + id, type, null, null, null, null, qty, unit,
+        // Codes as parsed input has them: strings of their own, not the knowledge pack's instances (a lookup then
+        // compares characters, as it does for every real message).
+        return new FeeLine(id, prescription, new String(code), "H" + id, type, null, null, null, null, qty, unit,
                 Money.ofYuan(unit.multiply(qty)), time, type.isMedicine() && random.nextInt(4) == 0 ? time.plusDays(7) : null,
                 doctor, null, null, null, null, true, false, false, null);
     }
