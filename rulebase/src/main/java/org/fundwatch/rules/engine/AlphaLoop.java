@@ -1,6 +1,5 @@
 package org.fundwatch.rules.engine;
 
-import java.util.ArrayList;
 import org.drools.model.functions.Predicate1;
 
 /**
@@ -10,7 +9,7 @@ import org.drools.model.functions.Predicate1;
  *
  * <p>Its bytes are copied as they are: keep it self-contained (no lambdas, nested classes or static state).
  */
-final class AlphaLoop implements AlphaLoops.Filter {
+final class AlphaLoop extends AlphaLoops.Filter {
     private final Predicate1<Object> test;
 
     AlphaLoop(Predicate1<Object> test) {
@@ -18,7 +17,7 @@ final class AlphaLoop implements AlphaLoops.Filter {
     }
 
     @Override
-    public void filter(ArrayList<Object> in, ArrayList<Object> out) throws Exception {
+    void filter(FactList in, FactList out) throws Exception {
         for (int i = 0, n = in.size(); i < n; i++) {
             Object fact = in.get(i);
             if (test.test(fact)) {

@@ -450,7 +450,7 @@ final class DirectRule {
      * a throwing consequence is recorded for its match only and firing goes on, as
      * {@link IsolatingConsequenceHandler} does in a Drools session.
      */
-    void fire(List<Object>[] candidates, Object[] bound, FindingCollector out) throws Exception {
+    void fire(FactList[] candidates, Object[] bound, FindingCollector out) throws Exception {
         match(candidates, bound, 0, out);
     }
 
@@ -459,7 +459,7 @@ final class DirectRule {
         return slots;
     }
 
-    private void match(List<Object>[] candidates, Object[] bound, int depth, FindingCollector out) throws Exception {
+    private void match(FactList[] candidates, Object[] bound, int depth, FindingCollector out) throws Exception {
         if (depth == kinds.length) {
             execute(bound, out);
             return;
@@ -480,7 +480,7 @@ final class DirectRule {
                 }
             }
             case MATCH -> {
-                List<Object> facts = candidates[depth];
+                FactList facts = candidates[depth];
                 Join[] tests = joins[depth];
                 Bind[] bindings = binds[depth];
                 for (int f = 0, n = facts.size(); f < n; f++) {
@@ -510,7 +510,7 @@ final class DirectRule {
      * {@code collectList} and the finding ids made from them are the same on both paths ({@code
      * DirectRulesShapesTest}).
      */
-    private void accumulate(List<Object> facts, Object[] bound, int depth) throws Exception {
+    private void accumulate(FactList facts, Object[] bound, int depth) throws Exception {
         Accumulation[] functions = accumulations[depth];
         Serializable[] contexts = new Serializable[functions.length];
         for (int a = 0; a < functions.length; a++) {
@@ -540,7 +540,7 @@ final class DirectRule {
     }
 
     /** Whether some fact of the existential pattern at {@code depth} passes its join constraints. */
-    private boolean exists(List<Object> facts, Object[] bound, int depth) throws Exception {
+    private boolean exists(FactList facts, Object[] bound, int depth) throws Exception {
         Join[] tests = joins[depth];
         try {
             for (int f = 0, n = facts.size(); f < n; f++) {

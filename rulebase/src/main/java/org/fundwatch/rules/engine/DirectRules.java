@@ -65,6 +65,7 @@ final class DirectRules {
     private final Map<Phase, List<Entry>> byPhase = new EnumMap<>(Phase.class);
     private final List<Class<?>> types = new ArrayList<>();
     private final List<Node> nodes = new ArrayList<>();
+    private final Node[] nodeArray;
     /** The pattern types a fact of a class matches. */
     private final ClassValue<int[]> typesOfClass = new ClassValue<>() {
         @Override
@@ -115,6 +116,7 @@ final class DirectRules {
             }
             byPhase.put(phase, List.copyOf(rules));
         }
+        nodeArray = nodes.toArray(new Node[0]);
     }
 
     private int typeIndex(Class<?> type) {
@@ -198,7 +200,7 @@ final class DirectRules {
                 }
                 int mark = out.mark();
                 try {
-                    List<Object>[] candidates = memory.candidates(entry.nodes(), rule, nodes);
+                    FactList[] candidates = memory.candidates(entry.nodes(), rule, nodeArray);
                     if (candidates != null) {
                         rule.fire(candidates, memory.bound(rule), out);
                     }
@@ -250,24 +252,24 @@ final class DirectRules {
     }
 
     private static final class Memory {
-        private final ArrayList<Object>[] byType;
-        private final ArrayList<Object>[] filtered;
-        private final ArrayList<Object>[] byNode;
+        private final FactList[] byType;
+        private final FactList[] filtered;
+        private final FactList[] byNode;
         private final int[] used; // the nodes computed in this evaluation, to clear them at the end
         private int usedCount;
-        private final List<Object>[] candidates;
+        private final FactList[] candidates;
         private final Object[] bound;
 
         @SuppressWarnings("unchecked")
         Memory(int types, int nodes, int maxPatterns, int maxSlots) {
-            byType = new ArrayList[types];
+            byType = new FactList[types];
             for (int t = 0; t < byType.length; t++) {
-                byType[t] = new ArrayList<>(8);
+                byType[t] = new FactList(8);
             }
-            filtered = new ArrayList[nodes];
-            byNode = new ArrayList[nodes];
+            filtered = new FactList[nodes];
+            byNode = new FactList[nodes];
             used = new int[nodes];
-            candidates = new List[maxPatterns];
+            candidates = new FactList[maxPatterns];
             bound = new Object[maxSlots];
         }
 
@@ -293,7 +295,7 @@ final class DirectRules {
         private int[] lastTypes;
 
         void finish() {
-            for (ArrayList<Object> l : byType) {
+            for (FactList l : byType) {
                 l.clear();
             }
             for (int i = 0; i < usedCount; i++) {
@@ -319,8 +321,8 @@ final class DirectRules {
          * The facts of each element's node (null for an element without facts); null when a pattern that needs a fact
          * has none (no match possible).
          */
-        List<Object>[] candidates(int[] patternNodes, DirectRule rule, List<Node> nodes) throws Exception {
-            List<Object>[] out = candidates;
+        FactList[] candidates(int[] patternNodes, DirectRule rule, Node[] nodes) throws Exception {
+            FactList[] out = candidates;
             for (int i = 0; i < patternNodes.length; i++) {
                 if (patternNodes[i] < 0) {
                     out[i] = null;
@@ -334,20 +336,20 @@ final class DirectRules {
             return out;
         }
 
-        private ArrayList<Object> facts(int id, List<Node> nodes) throws Exception {
-            ArrayList<Object> known = byNode[id];
+        private FactList facts(int id, Node[] nodes) throws Exception {
+            FactList known = byNode[id];
             if (known != null) {
                 return known;
             }
-            Node node = nodes.get(id);
-            ArrayList<Object> result;
+            Node node = nodes[id];
+            FactList result;
             if (node.test() == null) {
                 result = byType[node.type()];
             } else {
-                ArrayList<Object> in = facts(node.parent(), nodes);
+                FactList in = facts(node.parent(), nodes);
                 result = filtered[id];
                 if (result == null) {
-                    result = new ArrayList<>(Math.max(4, in.size()));
+                    result = new FactList(in.size());
                     filtered[id] = result;
                 }
                 if (!in.isEmpty()) {

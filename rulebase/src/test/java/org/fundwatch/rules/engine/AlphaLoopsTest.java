@@ -20,15 +20,26 @@ class AlphaLoopsTest {
         AlphaLoops.Filter b = AlphaLoops.of(big);
         assertNotSame(a.getClass(), b.getClass());
         assertTrue(a.getClass().isHidden(), a.getClass().getName());
-        ArrayList<Object> in = new ArrayList<>(List.of(1, 2, 3, 4, 6, 7, 8));
-        ArrayList<Object> outA = new ArrayList<>();
-        ArrayList<Object> outB = new ArrayList<>();
+        FactList in = new FactList(2); // grows
+        List.of(1, 2, 3, 4, 6, 7, 8).forEach(in::add);
+        FactList outA = new FactList(4);
+        FactList outB = new FactList(4);
         a.filter(in, outA);
         b.filter(in, outB);
-        assertEquals(List.of(2, 4, 6, 8), outA);
-        assertEquals(List.of(6, 7, 8), outB);
-        ArrayList<Object> plain = new ArrayList<>();
+        assertEquals(List.of(2, 4, 6, 8), items(outA));
+        assertEquals(List.of(6, 7, 8), items(outB));
+        FactList plain = new FactList(4);
         new AlphaLoop(even).filter(in, plain);
-        assertEquals(outA, plain);
+        assertEquals(items(outA), items(plain));
+        plain.clear();
+        assertTrue(plain.isEmpty());
+    }
+
+    private static List<Object> items(FactList facts) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < facts.size(); i++) {
+            out.add(facts.get(i));
+        }
+        return out;
     }
 }

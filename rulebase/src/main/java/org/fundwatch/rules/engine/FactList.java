@@ -1,0 +1,42 @@
+package org.fundwatch.rules.engine;
+
+import java.util.Arrays;
+
+/**
+ * The facts of one type or alpha node in one evaluation: a plain growable array, reused between evaluations. Not a
+ * {@link java.util.List}: the rule loops read it through one final class (no interface dispatch, no index checks
+ * beyond the array's own).
+ */
+final class FactList {
+    private Object[] items;
+    private int size;
+
+    FactList(int capacity) {
+        items = new Object[Math.max(4, capacity)];
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    Object get(int i) {
+        return items[i];
+    }
+
+    void add(Object fact) {
+        if (size == items.length) {
+            items = Arrays.copyOf(items, size * 2);
+        }
+        items[size++] = fact;
+    }
+
+    /** Empties the list and drops its references (nothing of an evaluation stays reachable). */
+    void clear() {
+        Arrays.fill(items, 0, size, null);
+        size = 0;
+    }
+}
