@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import org.drools.model.functions.Predicate1;
+import org.drools.model.functions.Predicate2;
 
 /**
  * Alpha-node loops with a call site of their own each. One shared loop calls dozens of different lambda classes (one
@@ -24,7 +25,8 @@ final class AlphaLoops {
         abstract void filter(FactList in, FactList out) throws Exception;
     }
 
-    private static final byte[] TEMPLATE = template();
+    private static final byte[] TEMPLATE = template(AlphaLoop.class);
+    private static final byte[] CONSTANT_TEMPLATE = template(AlphaLoopWithConstant.class);
 
     private AlphaLoops() {
     }
@@ -44,13 +46,31 @@ final class AlphaLoops {
         return new AlphaLoop(test);
     }
 
-    /** Whether {@link #of} makes copies (false when the class bytes cannot be read). */
-    static boolean copies() {
-        return TEMPLATE != null;
+    /**
+     * A loop over {@code test} applied to {@code constant} and each fact ({@code constantFirst}: as its first
+     * argument), in a class of its own.
+     */
+    static Filter withConstant(Predicate2<Object, Object> test, Object constant, boolean constantFirst) {
+        if (CONSTANT_TEMPLATE != null) {
+            try {
+                MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClass(CONSTANT_TEMPLATE, true);
+                MethodHandle constructor = copy.findConstructor(copy.lookupClass(),
+                        MethodType.methodType(void.class, Predicate2.class, Object.class, boolean.class));
+                return (Filter) constructor.invoke(test, constant, constantFirst);
+            } catch (Throwable cannotCopy) {
+                // same results, only slower
+            }
+        }
+        return new AlphaLoopWithConstant(test, constant, constantFirst);
     }
 
-    private static byte[] template() {
-        try (InputStream in = AlphaLoop.class.getResourceAsStream("AlphaLoop.class")) {
+    /** Whether {@link #of} makes copies (false when the class bytes cannot be read). */
+    static boolean copies() {
+        return TEMPLATE != null && CONSTANT_TEMPLATE != null;
+    }
+
+    private static byte[] template(Class<?> c) {
+        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             return null;

@@ -97,13 +97,17 @@ final class CareFacts {
         // Same result as testing every disease's prefixes against every diagnosis, in the table's order.
         boolean[] qualifies = chronicOf(diagnoses);
         int onlineWeeks = 0;
-        Set<String> chronic = new LinkedHashSet<>();
-        for (int i = 0; qualifies != null && i < qualifies.length; i++) {
-            if (qualifies[i]) {
-                ChronicDisease d = chronicDiseases.get(i);
-                chronic.add(d.name());
-                onlineWeeks = Math.max(onlineWeeks, d.maxOnlineWeeks());
+        String chronicNames = "";
+        if (qualifies != null) {
+            Set<String> chronic = new LinkedHashSet<>();
+            for (int i = 0; i < qualifies.length; i++) {
+                if (qualifies[i]) {
+                    ChronicDisease d = chronicDiseases.get(i);
+                    chronic.add(d.name());
+                    onlineWeeks = Math.max(onlineWeeks, d.maxOnlineWeeks());
+                }
             }
+            chronicNames = String.join("、", chronic);
         }
         long medicine = 0;
         for (FeeLine l : current.feeLines()) {
@@ -117,7 +121,7 @@ final class CareFacts {
                 principal, current.procedures().size(), stay, total, medicine, registered.isPresent(),
                 registered.map(Institution::type).orElse(null),
                 registered.map(Institution::internetQualified).orElse(false),
-                registered.map(Institution::supplementaryAgreement).orElse(false), String.join("、", chronic),
+                registered.map(Institution::supplementaryAgreement).orElse(false), chronicNames,
                 onlineWeeks, current.doctorCode(), doctorHourCount(ctx, current, start), surgeryDay(current)));
 
         codeChecks(current, principal, facts);
@@ -210,25 +214,54 @@ final class CareFacts {
     }
 
     private void codeChecks(Encounter current, String principal, List<Object> facts) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<Diagnosis> all = new ArrayList<>(current.diagnoses());
-        if (current.mainDiagnosisCode() != null) {
-            all.add(new Diagnosis(current.mainDiagnosisCode(), current.mainDiagnosisName(), true, 0, false, null));
-        }
-        for (Diagnosis d : all) {
-            if (d.code() == null || d.code().isBlank() || !seen.add(d.code())) {
-                continue;
+        // a few diagnoses and procedures: duplicates found by scanning what came before
+        List<Diagnosis> diagnoses = current.diagnoses();
+        for (int i = 0, n = diagnoses.size(); i < n; i++) {
+            Diagnosis d = diagnoses.get(i);
+            if (usable(d.code()) && !diagnosisBefore(diagnoses, i, d.code())) {
+                diagnosisCheck(d.code(), d.name(), principal, facts);
             }
-            facts.add(new CodeCheckFact("diagnosis", d.code(), d.name(), kb.icd10().contains(d.code()),
-                    kb.icd10().isGrey(d.code()), d.code().equals(principal)));
         }
-        for (Procedure p : current.procedures()) {
-            if (p.code() == null || p.code().isBlank() || !seen.add("p:" + p.code())) {
+        String main = current.mainDiagnosisCode();
+        if (usable(main) && !diagnosisBefore(diagnoses, diagnoses.size(), main)) {
+            diagnosisCheck(main, current.mainDiagnosisName(), principal, facts);
+        }
+        List<Procedure> procedures = current.procedures();
+        for (int i = 0, n = procedures.size(); i < n; i++) {
+            Procedure p = procedures.get(i);
+            if (!usable(p.code()) || procedureBefore(procedures, i, p.code())) {
                 continue;
             }
             facts.add(new CodeCheckFact("procedure", p.code(), p.name(), kb.icd9().contains(p.code()),
                     kb.icd9().isGrey(p.code()), p.principal()));
         }
+    }
+
+    private void diagnosisCheck(String code, String name, String principal, List<Object> facts) {
+        facts.add(new CodeCheckFact("diagnosis", code, name, kb.icd10().contains(code), kb.icd10().isGrey(code),
+                code.equals(principal)));
+    }
+
+    private static boolean usable(String code) {
+        return code != null && !code.isBlank();
+    }
+
+    private static boolean diagnosisBefore(List<Diagnosis> diagnoses, int end, String code) {
+        for (int i = 0; i < end; i++) {
+            if (code.equals(diagnoses.get(i).code())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean procedureBefore(List<Procedure> procedures, int end, String code) {
+        for (int i = 0; i < end; i++) {
+            if (code.equals(procedures.get(i).code())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void history(EncounterContext ctx, Encounter current, LocalDateTime start, List<Object> facts) {

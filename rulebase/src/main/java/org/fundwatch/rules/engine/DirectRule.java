@@ -39,8 +39,17 @@ import org.drools.model.patterns.EvalImpl;
  * <p>{@link #of} returns null for any other shape; such rules stay in the Drools network.
  */
 final class DirectRule {
-    /** A constraint on its pattern's own fact; {@code key} is equal for the same expression on the same type. */
-    record Alpha(Predicate1<Object> test, String key) {}
+    /**
+     * A constraint on its pattern's own fact; {@code key} is equal for the same expression on the same type. Either
+     * {@code test} on the fact, or — for a constraint that also reads the engine's one constant fact (the rule
+     * parameters, see {@link #of}) — {@code withConstant} on the constant and the fact ({@code constantFirst} tells the
+     * argument order).
+     */
+    record Alpha(Predicate1<Object> test, String key, Predicate2<Object, Object> withConstant, boolean constantFirst) {
+        Alpha(Predicate1<Object> test, String key) {
+            this(test, key, null, false);
+        }
+    }
 
     /** A constraint that also reads earlier patterns or bindings, tested per candidate fact of its pattern. */
     private record Join(Predicate1<Object> p1, Predicate2<Object, Object> p2, PredicateN pn, int[] args) {
@@ -128,6 +137,18 @@ final class DirectRule {
      */
     @SuppressWarnings("unchecked")
     static DirectRule of(Rule rule) {
+        return of(rule, null);
+    }
+
+    /**
+     * As {@link #of(Rule)}, where {@code constant} is the class of a fact of which every evaluation holds exactly the
+     * same one instance (the pack's rule parameters): a pattern of that class without constraints or bindings always
+     * binds that instance, so a later pattern's constraint that reads only its own fact and that pattern
+     * ({@code $p.anyPrefix(…, itemCode, …)}) is evaluated like a constraint on the fact alone — after its own
+     * constraints, in an alpha node shared between rules — instead of in the join loop.
+     */
+    @SuppressWarnings("unchecked")
+    static DirectRule of(Rule rule, Class<?> constant) {
         if (!plainAttributes(rule) || rule.getConsequences().size() != 1) {
             return null;
         }
@@ -142,6 +163,7 @@ final class DirectRule {
         List<Variable<?>> results = new ArrayList<>(); // accumulate results bound so far
         Class<?>[] types = new Class<?>[n];
         Kind[] kinds = new Kind[n];
+        boolean[] constantElement = new boolean[n];
         for (int i = 0; i < n; i++) {
             Element e = elements.get(i);
             kinds[i] = e.kind();
@@ -181,6 +203,10 @@ final class DirectRule {
             }
             slotVars.add(d);
             types[i] = d.getType();
+            if (constant != null && e.kind() == Kind.MATCH && d.getType() == constant && p.getBindings().isEmpty()) {
+                List<SingleConstraint> none = new ArrayList<>();
+                constantElement[i] = flatten(p.getConstraint(), none) && none.isEmpty();
+            }
         }
         // What a constraint or binding of element i may read: its own fact, and the facts, bindings and accumulate
         // results bound before it.
@@ -200,6 +226,7 @@ final class DirectRule {
                 available.add(i);
             }
             List<Alpha> own = new ArrayList<>();
+            List<Alpha> withConstant = new ArrayList<>(0); // after the pattern's own constraints, as Drools orders them
             List<Join> join = new ArrayList<>();
             for (SingleConstraint s : singles) {
                 Variable<?>[] vars = s.getVariables();
@@ -215,6 +242,12 @@ final class DirectRule {
                     // The executable model names an expression by its text: the same id on the same type is the same
                     // test (the lambda class is part of the key so that two different lambdas are never merged).
                     own.add(new Alpha(test, types[i].getName() + "|" + s.getExprId() + "|" + test.getClass().getName()));
+                } else if (hasFact && vars.length == 2 && kinds[i] != Kind.ACCUMULATE
+                        && ((args[0] == i && isConstant(constantElement, args[1]))
+                        || (args[1] == i && isConstant(constantElement, args[0])))) {
+                    Predicate2<Object, Object> test = unwrapped((Predicate2<Object, Object>) s.getPredicate2());
+                    withConstant.add(new Alpha(null, types[i].getName() + "|" + s.getExprId() + "|"
+                            + test.getClass().getName() + "|constant " + (args[1] == i), test, args[1] == i));
                 } else {
                     join.add(switch (vars.length) {
                         case 1 -> new Join((Predicate1<Object>) s.getPredicate1(), null, null, args);
@@ -236,6 +269,7 @@ final class DirectRule {
                     available.add(slotVars.size() - 1);
                 }
             }
+            own.addAll(withConstant);
             alpha.add(List.copyOf(own));
             joins[i] = join.toArray(new Join[0]);
             binds[i] = bind.toArray(new Bind[0]);
@@ -315,6 +349,16 @@ final class DirectRule {
     private static Predicate1<Object> unwrapped(Predicate1<Object> p) {
         return p instanceof Predicate1.Impl<?> impl && impl.getLambda() instanceof Predicate1<?> inner
                 ? (Predicate1<Object>) inner : p;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Predicate2<Object, Object> unwrapped(Predicate2<Object, Object> p) {
+        return p instanceof Predicate2.Impl<?, ?> impl && impl.getLambda() instanceof Predicate2<?, ?> inner
+                ? (Predicate2<Object, Object>) inner : p;
+    }
+
+    private static boolean isConstant(boolean[] constantElement, int slot) {
+        return slot < constantElement.length && constantElement[slot];
     }
 
     /** The slots of {@code vars}, or null when one of them is not among {@code available}. */

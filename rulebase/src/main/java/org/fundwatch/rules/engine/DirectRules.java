@@ -55,11 +55,7 @@ final class DirectRules {
      * An alpha node: the facts of its parent (or of fact type {@code type} when {@code parent} is -1) that pass
      * {@code test} ({@code test} null: the type's facts themselves).
      */
-    private record Node(int parent, int type, DirectRule.Alpha test, AlphaLoops.Filter loop) {
-        Node(int parent, int type, DirectRule.Alpha test) {
-            this(parent, type, test, test == null ? null : AlphaLoops.of(test.test()));
-        }
-    }
+    private record Node(int parent, int type, DirectRule.Alpha test, AlphaLoops.Filter loop) {}
 
     private final Map<String, DirectRule> byName;
     private final Map<Phase, List<Entry>> byPhase = new EnumMap<>(Phase.class);
@@ -82,7 +78,7 @@ final class DirectRules {
     private int maxPatterns;
     private int maxSlots;
 
-    private DirectRules(Map<String, DirectRule> byName, Map<String, RuleMetadata> metadata) {
+    private DirectRules(Map<String, DirectRule> byName, Map<String, RuleMetadata> metadata, RuleParams params) {
         this.byName = byName;
         Map<String, Integer> nodeIds = new HashMap<>();
         List<Entry> entries = new ArrayList<>();
@@ -95,11 +91,13 @@ final class DirectRules {
                 }
                 int type = typeIndex(r.patternTypes()[i]);
                 String path = "type:" + type;
-                int node = nodeIds.computeIfAbsent(path, k -> add(new Node(-1, type, null)));
+                int node = nodeIds.computeIfAbsent(path, k -> add(new Node(-1, type, null, null)));
                 for (DirectRule.Alpha a : r.alpha().get(i)) {
                     int parent = node;
                     path = path + "\n" + a.key();
-                    node = nodeIds.computeIfAbsent(path, k -> add(new Node(parent, type, a)));
+                    node = nodeIds.computeIfAbsent(path, k -> add(new Node(parent, type, a, a.withConstant() == null
+                            ? AlphaLoops.of(a.test()) : AlphaLoops.withConstant(a.withConstant(), params,
+                            a.constantFirst()))));
                 }
                 patternNodes[i] = node;
             }
@@ -133,18 +131,21 @@ final class DirectRules {
         return nodes.size() - 1;
     }
 
-    /** The direct rules among {@code rules} (all of them stay in Drools when {@code enabled} is false). */
-    static DirectRules of(List<Rule> rules, Map<String, RuleMetadata> metadata, boolean enabled) {
+    /**
+     * The direct rules among {@code rules} (all of them stay in Drools when {@code enabled} is false); {@code params}
+     * is the one rule-parameters fact every evaluation holds (constraints reading it and a line are alpha nodes).
+     */
+    static DirectRules of(List<Rule> rules, Map<String, RuleMetadata> metadata, RuleParams params, boolean enabled) {
         Map<String, DirectRule> direct = new LinkedHashMap<>();
         if (enabled && !anyConsequenceChangesFacts(rules)) {
             for (Rule r : rules) {
-                DirectRule d = metadata.containsKey(r.getName()) ? DirectRule.of(r) : null;
+                DirectRule d = metadata.containsKey(r.getName()) ? DirectRule.of(r, RuleParams.class) : null;
                 if (d != null) {
                     direct.put(r.getName(), d);
                 }
             }
         }
-        return new DirectRules(direct, metadata);
+        return new DirectRules(direct, metadata, params);
     }
 
     /**

@@ -89,7 +89,7 @@ public final class RuleEngine {
         conf.setOption(ConsequenceExceptionHandlerOption.get(IsolatingConsequenceHandler.class));
         this.baseConfiguration = conf;
         this.poolSize = poolSize;
-        this.direct = DirectRules.of(compiled.rules(), rules, directRules);
+        this.direct = DirectRules.of(compiled.rules(), rules, params, directRules);
     }
 
     /**

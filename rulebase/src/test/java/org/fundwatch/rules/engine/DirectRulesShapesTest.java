@@ -106,6 +106,54 @@ class DirectRulesShapesTest {
                 "accumulate-result-read-by-later-pattern", "eval-on-patterns"));
     }
 
+    @Test
+    void constraintsOnTheRuleParametersMatchDrools() throws Exception {
+        String drl = TestPacksDir.HEADER + """
+                import org.fundwatch.rules.engine.fact.RuleParams;
+
+                rule "params-first"
+                when
+                    $p : RuleParams()
+                    $l : LineFact( current, $p.anyPrefix("params-first", "prefixes", itemCode, 0, "0,X,T"),
+                                   RuleParams.startsWithAny(itemCode, $p.list("params-first", "more", "00,XA")) )
+                then
+                    out.line($l, "编码", $l.getItemCode());
+                end
+
+                rule "params-with-a-constraint-stay-a-join"
+                when
+                    $p : RuleParams( this != null )
+                    $l : LineFact( current, medicine, $p.anyPrefix("params-with-a-constraint-stay-a-join", "p", itemCode, 1, "A,B,C") )
+                then
+                    out.line($l, "编码", $l.getItemCode());
+                end
+
+                rule "params-and-patient"
+                when
+                    $p : RuleParams()
+                    $pt : PatientFact( )
+                    $l : LineFact( current, amountFen > $p.integer("params-and-patient", "min_fen", 10000),
+                                   genderOnly == null || genderOnly != $pt.genderCode )
+                then
+                    out.line($l, "金额", $l.getAmountFen());
+                end
+                """;
+        String meta = TestPacksDir.meta("params-first") + TestPacksDir.meta("params-with-a-constraint-stay-a-join")
+                + TestPacksDir.meta("params-and-patient");
+        assertSameAsDrools(drl, meta, Set.of("params-first", "params-with-a-constraint-stay-a-join", "params-and-patient"));
+        // the constraints reading only the line and the unconstrained parameters pattern are alpha nodes
+        CompiledRules model = RuleEngine.compile(RulePackSource.load(dir), TestKb.kb()).compiledModel();
+        assertEquals(2, withConstant(model, "params-first"));
+        assertEquals(0, withConstant(model, "params-with-a-constraint-stay-a-join"));
+        assertEquals(1, withConstant(model, "params-and-patient"));
+    }
+
+    private static long withConstant(CompiledRules model, String rule) {
+        DirectRule direct = DirectRule.of(model.rules().stream().filter(r -> r.getName().equals(rule)).findFirst()
+                .orElseThrow(), org.fundwatch.rules.engine.fact.RuleParams.class);
+        return direct.alpha().stream().flatMap(List::stream).filter(a -> a.withConstant() != null).count();
+    }
+
     /** Compiles {@code drl}: {@code expectedDirect} are direct rules, and each fires somewhere with Drools' findings. */
     private void assertSameAsDrools(String drl, String meta, Set<String> expectedDirect) throws Exception {
         RuleEngine compiled = RuleEngine.compile(RulePackSource.load(TestPacksDir.write(dir, drl, meta)), TestKb.kb());
