@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fundwatch bench rules} ({@code rules bench}): runs {@link EngineBenchmark} through the JMH Runner API with the
- * GC profiler for the pre and mid phases (1 fork, 1 thread, short iterations) and prints
- * {@code rule engine (pre): N encounters/s per thread, B B/evaluation}, then the same operation timed by the thread's
+ * GC profiler for the pre and mid phases (1 fork, 1 thread, 5 warm-up and 5 measured iterations of 2 s) and prints
+ * {@code rule engine (pre): N encounters/s per thread, B B/evaluation} — N the median iteration: on a shared machine
+ * neighbours slow single iterations down by half, and the median is what repeats —, then the same operation timed by the thread's
  * CPU time in this JVM ({@link CpuTimeRun}: encounters per CPU-second, the per-core figure on a shared machine), the
  * same for mid, and the pack-load times (DRL compilation vs loading the stored compiled model).
  */
@@ -48,10 +49,10 @@ public final class RulesBenchCommand implements Callable<Integer> {
             description = "Lines in each of the encounter's two earlier visits (default ${DEFAULT-VALUE}: a refill; 20: full visits).")
     int historyLines;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "Warm-up iterations (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up iterations (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--iterations", defaultValue = "3", description = "Measurement iterations (default ${DEFAULT-VALUE}).")
+    @Option(names = "--iterations", defaultValue = "5", description = "Measurement iterations (default ${DEFAULT-VALUE}).")
     int iterations;
 
     @Option(names = "--seconds", defaultValue = "2", description = "Seconds per iteration (default ${DEFAULT-VALUE}).")
@@ -115,14 +116,16 @@ public final class RulesBenchCommand implements Callable<Integer> {
                 }
                 Options options = builder.build();
                 RunResult result = new Runner(options).run().iterator().next();
+                var stats = result.getPrimaryResult().getStatistics();
                 out.println(String.format(Locale.ROOT, "rule engine (%s, 20 lines, 2 earlier visits of %d line%s%s): %,.0f"
-                        + " encounters/s per thread, %,.0f B/evaluation", phase.name().toLowerCase(Locale.ROOT),
-                        historyLines, historyLines == 1 ? "" : "s", allInDrools ? ", all rules in Drools" : "",
-                        result.getPrimaryResult().getScore(), allocation(result)));
+                        + " encounters/s per thread (median of %d iterations: %,.0f–%,.0f), %,.0f B/evaluation",
+                        phase.name().toLowerCase(Locale.ROOT), historyLines, historyLines == 1 ? "" : "s",
+                        allInDrools ? ", all rules in Drools" : "", stats.getPercentile(50), stats.getN(), stats.getMin(),
+                        stats.getMax(), allocation(result)));
                 out.flush();
                 CpuTimeRun.Result cpu = cpuTime(kbDir, phase);
                 out.println(String.format(Locale.ROOT, "rule engine (%s%s): %,.0f encounters per CPU-second of the evaluating"
-                        + " thread (%d rounds: %,.0f–%,.0f)", phase.name().toLowerCase(Locale.ROOT),
+                        + " thread (median of %d rounds: %,.0f–%,.0f)", phase.name().toLowerCase(Locale.ROOT),
                         allInDrools ? ", all rules in Drools" : "", cpu.perCpuSecond(), iterations,
                         cpu.minPerCpuSecond(), cpu.maxPerCpuSecond()));
                 out.flush();
