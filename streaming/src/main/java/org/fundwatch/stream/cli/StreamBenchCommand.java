@@ -77,6 +77,10 @@ public final class StreamBenchCommand implements Callable<Integer> {
                     + "days, and a cold run measures mostly the JIT; 0: measure cold).")
     int warmupDays;
 
+    @Option(names = "--warmup-runs", defaultValue = "1",
+            description = "How many warm-up runs over the --warmup-days files (default: ${DEFAULT-VALUE}).")
+    int warmupRuns;
+
     @Option(names = "--warmup", defaultValue = "PT3S", description = "Alerts of records ingested in this first period are not counted in the latency (default: ${DEFAULT-VALUE}).")
     Duration warmup;
 
@@ -112,13 +116,15 @@ public final class StreamBenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), load());
         if (warmupDays > 0) {
             Path warm = warmupInput(data, warmupDays);
-            long cpu0 = cpuNanos();
-            JobExecutionResult w = run(base.withInput(warm.toString()));
-            System.out.printf("warm-up: the job over the first %d day files (%,d records, %,d fee lines) in %.1f s, "
-                            + "JVM CPU %.1f s; not counted below%n", warmupDays,
-                    number(w.getAllAccumulatorResults(), ParseFunction.RECORDS_IN),
-                    number(w.getAllAccumulatorResults(), ParseFunction.FEE_LINES), w.getNetRuntime() / 1000.0,
-                    (cpuNanos() - cpu0) / 1e9);
+            for (int pass = 1; pass <= warmupRuns; pass++) {
+                long cpu0 = cpuNanos();
+                JobExecutionResult w = run(base.withInput(warm.toString()));
+                System.out.printf("warm-up %d/%d: the job over the first %d day files (%,d records, %,d fee lines) in "
+                                + "%.1f s, JVM CPU %.1f s; not counted below%n", pass, warmupRuns, warmupDays,
+                        number(w.getAllAccumulatorResults(), ParseFunction.RECORDS_IN),
+                        number(w.getAllAccumulatorResults(), ParseFunction.FEE_LINES), w.getNetRuntime() / 1000.0,
+                        (cpuNanos() - cpu0) / 1e9);
+            }
         }
         if (!noThroughput) {
             long cpu0 = cpuNanos();

@@ -59,11 +59,14 @@ public final class PersonHistory {
     /**
      * A settled encounter with its settlement id and time. Immutable once built (copies share it).
      *
-     * <p>The encounter is encoded once, at settlement ({@link #packed}, the state codec's form): every checkpoint
-     * writes those bytes as they are instead of encoding every held encounter again. The heap backend snapshots all
-     * state at each checkpoint, and re-encoding 100,000 persons' histories on the snapshot thread took a core away
-     * from evaluation for a second or more: at 10,000 fee lines/s settlement alerts p99 188 ms with checkpoints every
-     * 10 s against 80 ms without (bench stream). After a restore the object form is decoded on first use.
+     * <p>The encounter is held only in its packed form ({@link #packed}, the state codec's form, made once at
+     * settlement) and decoded when an evaluation of the person needs it. Two reasons: every checkpoint writes those
+     * bytes as they are instead of encoding every held encounter again (the heap backend snapshots all state at each
+     * checkpoint; re-encoding 100,000 persons' histories took a core away from evaluation — settlement alerts p99 188
+     * ms with checkpoints every 10 s against 80 ms without), and the history window's encounters are one array each
+     * instead of a dozen objects per fee line (strings, decimals, times): keeping the decoded form as well made the
+     * live heap grow with every settled line, and ZGC, which marks the whole live heap in every cycle, took a quarter
+     * of the CPU on encounters of ~30 lines (bench stream: 44,662 → 63,440 fee lines/s without it).
      */
     public static final class Settled {
         public final String encounterId;
@@ -76,7 +79,6 @@ public final class PersonHistory {
          */
         public final long evaluatedRevision;
         public final String evaluatedPacks;
-        private Encounter encounter;
 
         /** Not evaluated cleanly at settlement: the post-event evaluation always runs. */
         public static final long NOT_EVALUATED = -1;
@@ -85,10 +87,9 @@ public final class PersonHistory {
         public Settled(Encounter encounter, byte[] packed, String settlementId, long settledAt, long evaluatedRevision,
                        String evaluatedPacks) {
             this(encounter.id(), packed, settlementId, settledAt, evaluatedRevision, evaluatedPacks);
-            this.encounter = encounter;
         }
 
-        /** A settlement read back from a checkpoint: decoded when first needed. */
+        /** A settlement, e.g. read back from a checkpoint. */
         public Settled(String encounterId, byte[] packed, String settlementId, long settledAt, long evaluatedRevision,
                        String evaluatedPacks) {
             this.encounterId = encounterId;
@@ -99,12 +100,9 @@ public final class PersonHistory {
             this.evaluatedPacks = evaluatedPacks;
         }
 
-        /** The encounter (task thread only: decoded and kept on first use after a restore). */
+        /** The encounter, decoded from {@link #packed} on each call. */
         public Encounter encounter() {
-            if (encounter == null) {
-                encounter = StateCodec.unpack(packed);
-            }
-            return encounter;
+            return StateCodec.unpack(packed);
         }
     }
 }
