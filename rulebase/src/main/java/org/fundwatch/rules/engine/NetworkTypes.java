@@ -27,6 +27,9 @@ final class NetworkTypes {
         this.all = all;
     }
 
+    /** No network at all (a phase whose every rule is evaluated outside Drools): nothing matches. */
+    static final NetworkTypes NONE = new NetworkTypes(List.of(), false);
+
     static NetworkTypes of(KieBase base) {
         if (!(base instanceof InternalRuleBase rules)) {
             return new NetworkTypes(List.of(), true);

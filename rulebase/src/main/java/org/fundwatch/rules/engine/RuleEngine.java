@@ -67,8 +67,8 @@ public final class RuleEngine {
     private final DirectRules direct;
 
     /**
-     * A phase's KieBase; {@code empty} when every rule of the phase is a direct rule (no session needed);
-     * {@code reads} tells which fact classes its network can match at all.
+     * A phase's KieBase; {@code empty} (and no KieBase) when every rule of the phase is a direct rule (no session
+     * needed); {@code reads} tells which fact classes its network can match at all.
      */
     private record Variant(KieBase base, KieSessionsPool pool, boolean empty, NetworkTypes reads) {}
 
@@ -307,9 +307,12 @@ public final class RuleEngine {
                 return meta != null && meta.phases().contains(key.phase()) && !key.excluded().contains(name)
                         && !direct.contains(name);
             };
+            if (compiled.ruleNames().stream().noneMatch(keep)) {
+                // every rule of the phase is direct (the national pack): no KieBase to build, no session to borrow
+                return new Variant(null, null, true, NetworkTypes.NONE);
+            }
             KieBase base = compiled.kieBase(keep, baseConfiguration);
-            boolean empty = compiled.ruleNames().stream().noneMatch(keep);
-            return new Variant(base, base.newKieSessionsPool(poolSize), empty, NetworkTypes.of(base));
+            return new Variant(base, base.newKieSessionsPool(poolSize), false, NetworkTypes.of(base));
         });
     }
 
