@@ -45,6 +45,8 @@ import org.fundwatch.message.MessageValidator.Findings;
  */
 public final class MessageParser {
     private static final Charset GB18030 = Charset.forName("GB18030");
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final ObjectMapper mapper = NationalJson.mapper();
     private final MessageValidator validator;
@@ -233,6 +235,13 @@ public final class MessageParser {
         int i = from;
         int n = b.length;
         while (i < n) {
+            // ASCII (field names, codes, numbers: most of a message) eight bytes at a time
+            while (i + 8 <= n && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+                i += 8;
+            }
+            if (i >= n) {
+                break;
+            }
             int c = b[i];
             if (c >= 0) {
                 i++;

@@ -45,6 +45,29 @@ class Utf8ValidationTest {
         }
     }
 
+    @Test
+    void agreesWithTheJdkDecoderOnMostlyAsciiText() {
+        // long ASCII runs (read eight bytes at a time) with multi-byte and invalid bytes at every alignment
+        Random random = new Random(11);
+        for (int run = 0; run < 20_000; run++) {
+            byte[] bytes = new byte[1 + random.nextInt(64)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (32 + random.nextInt(95));
+            }
+            for (int k = random.nextInt(3); k > 0; k--) {
+                int at = random.nextInt(bytes.length);
+                byte[] text = random.nextBoolean() ? "医保".getBytes(StandardCharsets.UTF_8)
+                        : new byte[] {(byte) (0x80 + random.nextInt(0x80))};
+                System.arraycopy(text, 0, bytes, at, Math.min(text.length, bytes.length - at));
+            }
+            int from = random.nextInt(Math.min(4, bytes.length));
+            byte[] tail = java.util.Arrays.copyOfRange(bytes, from, bytes.length);
+            int expected = jdk(tail);
+            assertEquals(expected < 0 ? -1 : expected + from, MessageParser.firstInvalidUtf8(bytes, from),
+                    () -> java.util.HexFormat.of().formatHex(bytes));
+        }
+    }
+
     /** Where the JDK's strict decoder stops, or -1. */
     private static int jdk(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
