@@ -32,6 +32,13 @@ final class NormalPlanner {
     private static final double INPATIENT_RATE = 0.0005;
     private static final double OFFSITE_SHARE = 0.03;
     private static final long MAX_NORMAL_DRUG_FEN = 30_000;
+    /**
+     * Share of ordinary outpatient visits with laboratory or imaging orders. Volumes follow Chinese hospital billing:
+     * each test is its own fee line (a liver panel is several), so a visit with tests has 5–10 lines and an inpatient
+     * day 10–15 (bed, nursing, ward round, a daily treatment, the drug regimen, the day's tests) — the fee-detail
+     * volume the stream must carry, about four lines per message.
+     */
+    private static final double OUTPATIENT_TEST_SHARE = 0.45;
 
     private final World world;
     private final EncounterBuilder builder;
@@ -190,16 +197,17 @@ final class NormalPlanner {
         Set<String> codes = new java.util.HashSet<>();
         long t = e.start + 300;
         builder.addNormalItem(e, codes, world.pools.outpatientConsults, t, r);
-        if (r.nextDouble() < 0.4) {
-            builder.addNormalItem(e, codes, world.pools.tests, t + 900, r);
-            if (r.nextDouble() < 0.5) {
-                builder.addNormalItem(e, codes, world.pools.tests, t + 960, r);
+        if (r.nextDouble() < OUTPATIENT_TEST_SHARE) {
+            // laboratory and imaging orders are billed item by item: a panel of several lines
+            int tests = 2 + r.nextInt(5);
+            for (int i = 0; i < tests; i++) {
+                builder.addNormalItem(e, codes, world.pools.tests, t + 900 + 20L * i, r);
             }
         }
-        if (r.nextDouble() < 0.15) {
+        if (r.nextDouble() < 0.25) {
             builder.addNormalItem(e, codes, world.pools.treatments, t + 1200, r);
         }
-        int drugs = r.nextDouble() < 0.85 ? 1 + r.nextInt(3) : 0;
+        int drugs = r.nextDouble() < 0.85 ? 1 + r.nextInt(4) : 0;
         for (int i = 0; i < drugs; i++) {
             builder.addNormalDrug(e, codes, state, t + 1800, 3 + r.nextInt(5), 1 + r.nextInt(2), MAX_NORMAL_DRUG_FEN, r);
         }
@@ -385,6 +393,17 @@ final class NormalPlanner {
                 codes.add(p.code());
             }
         }
+        // a treatment given every day of the stay (infusion, nebulisation …): cheap, without a frequency limit
+        PriceEntry daily = null;
+        for (int tries = 0; tries < 16 && daily == null && !world.pools.treatments.isEmpty(); tries++) {
+            PriceEntry p = World.pick(world.pools.treatments, r);
+            if (p.priceFen() <= dailyBudget / 2 && !codes.contains(p.code()) && !hasPartner(codes, p.code())
+                    && world.index.frequency(p.code()) == null && world.index.normalAllowed(atAdmission, p.code())
+                    && world.index.normalAllowed(atDischarge, p.code())) {
+                daily = p;
+                codes.add(p.code());
+            }
+        }
         for (int d = 0; d <= length; d++) {
             long dayStart = (admDay + d) * World.DAY;
             long t = Math.max(e.start + 600, dayStart + 9 * World.HOUR);
@@ -398,6 +417,9 @@ final class NormalPlanner {
                 if (nurse != null) {
                     total += builder.addLine(e, nurse, 1, t + 60, 0, e.doctor).totalFen;
                 }
+                if (daily != null && total + daily.priceFen() <= target * 8 / 10) {
+                    total += builder.addLine(e, daily, 1, t + 180, 0, e.doctor).totalFen;
+                }
             }
             if (consult != null) {
                 total += builder.addLine(e, consult, 1, t + 120, 0, e.doctor).totalFen;
@@ -407,8 +429,10 @@ final class NormalPlanner {
                     total += builder.addLine(e, regimen.get(i), 1, t + 2400 + i * 60, 0, e.doctor).totalFen;
                 }
             }
-            if (d == 0 || r.nextDouble() < 0.3) {
-                FeeLine l = builder.addNormalItem(e, codes, world.pools.tests, t + 1800, r);
+            // admission work-up: a panel of tests; later days: follow-up tests on about half of them
+            int tests = d == 0 ? 3 + r.nextInt(4) : r.nextDouble() < 0.5 ? 1 + r.nextInt(3) : 0;
+            for (int i = 0; i < tests && total < target * 8 / 10; i++) {
+                FeeLine l = builder.addNormalItem(e, codes, world.pools.tests, t + 1800 + 20L * i, r);
                 total += l == null ? 0 : l.totalFen;
             }
             if (total < target * 8 / 10 && d < length) {
