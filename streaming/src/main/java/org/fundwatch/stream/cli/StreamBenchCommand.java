@@ -244,7 +244,7 @@ public final class StreamBenchCommand implements Callable<Integer> {
 
     /** The cached dataset for this size (generated on first use). */
     private Path dataset(Path kbDir) throws Exception {
-        Path dir = cache.resolve("gen-" + patients + "x" + days + "-seed42");
+        Path dir = cache.resolve("gen-" + patients + "x" + days + "-seed42-v" + SyntheticDataGenerator.OUTPUT_VERSION);
         if (Files.isRegularFile(dir.resolve(".complete"))) {
             return dir;
         }
