@@ -13,6 +13,7 @@ import org.fundwatch.stream.model.PackVersions;
  * versions are immutable, so the directory identifies the content.
  */
 public final class EngineCache {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineCache.class);
     private static final Map<String, RuleEngine> ENGINES = new ConcurrentHashMap<>();
     /** Compilations in progress, so that a compile never holds a lock that readers of other engines need. */
     private static final Map<String, java.util.concurrent.CompletableFuture<RuleEngine>> COMPILING =
@@ -43,8 +44,11 @@ public final class EngineCache {
                 return engine;
             }
             // a published registry version carries its compiled model: loading it takes a fraction of a second
+            long started = System.nanoTime();
             engine = RuleEngine.load(Path.of(packs.rulesDir), KnowledgePacks.cached(Path.of(packs.kbDir)));
             ENGINES.put(key, engine);
+            LOG.info("engine for {} made in {} ms (class loader {})", key, (System.nanoTime() - started) / 1_000_000,
+                    EngineCache.class.getClassLoader());
             mine.complete(engine);
             return engine;
         } catch (RuntimeException | Error e) {
