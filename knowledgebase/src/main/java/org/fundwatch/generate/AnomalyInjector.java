@@ -599,6 +599,12 @@ final class AnomalyInjector {
             PriceEntry entry = builder.entry(rule.code(), rule.name(), PriceKind.ITEM);
             int count = rule.maxCount() + 1 + r.nextInt(2);
             long base = Math.max(host.start, hourStart);
+            if (base % World.HOUR + count * 60L >= World.HOUR) {
+                base += World.HOUR - base % World.HOUR; // the lines would cross into the next clock hour: start it
+            }
+            if (host.kind.inpatient() && base + count * 60L >= host.end) {
+                return false;
+            }
             for (int i = 0; i < count; i++) {
                 FeeLine l = builder.addLine(host, entry, 1, base + i * 60L, 0, host.doctor);
                 c.lines.add(l);
