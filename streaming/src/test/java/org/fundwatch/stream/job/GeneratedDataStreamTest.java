@@ -71,9 +71,17 @@ class GeneratedDataStreamTest {
         List<JsonNode> alerts = StreamFixtures.jsonLines(tmp.resolve("out/alerts"));
         long inClickHouse = ((Number) store.queryJsonEachRow("SELECT count() AS n FROM " + store.table("alerts")
                 + " FINAL").get(0).get("n")).longValue();
+        // Each path writes an alert once; a violation found both in a 3101 on arrival and at settlement is written
+        // by each path with the same id (docs/streaming.md), and the ClickHouse table collapses the two.
         Set<String> ids = new HashSet<>();
-        alerts.forEach(a -> ids.add(a.path("alert_id").asText()));
-        assertEquals(alerts.size(), ids.size(), "JSONL alerts are distinct");
+        Set<String> arrival = new HashSet<>();
+        Set<String> ordered = new HashSet<>();
+        for (JsonNode a : alerts) {
+            String id = a.path("alert_id").asText();
+            ids.add(id);
+            assertTrue(("arrival".equals(a.path("trigger").asText()) ? arrival : ordered).add(id),
+                    "an alert written twice by one path: " + a);
+        }
         assertEquals(ids.size(), inClickHouse, "ClickHouse holds the same alerts");
 
         // Ground truth: a case is found when an alert names one of its encounters (or its person for patterns).
