@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The paced rate is given in fee lines/s and converted with the dataset's own fee lines per record. */
+/**
+ * The paced rate is given in fee lines/s and converted with the dataset's own fee lines per record; the steady rate of
+ * a run's second half comes from the lines parsed per second.
+ */
 class StreamBenchCommandTest {
     @TempDir
     Path tmp;
@@ -23,5 +26,16 @@ class StreamBenchCommandTest {
         // not input: the generator's side files are skipped by the job, so by the count too
         Files.writeString(messages.resolve("ground-truth.jsonl"), "{\"feedetl_sn\":\"x\"}\n{\"feedetl_sn\":\"y\"}\n");
         assertEquals(4.0 / 3.0, StreamBenchCommand.feeLinesPerRecord(tmp), 1e-9);
+    }
+
+    @Test
+    void secondHalfRateLeavesOutTheFirstHalfAndTheLastPartialSecond() {
+        java.util.TreeMap<Integer, Integer> bySecond = new java.util.TreeMap<>();
+        for (int s = 100; s < 110; s++) {
+            bySecond.put(s, s < 105 ? 10 : 30); // slow while the JIT compiles, then steady
+        }
+        bySecond.put(110, 3); // the last, partial second
+        assertEquals(30.0, StreamBenchCommand.secondHalf(bySecond), 1e-9);
+        assertEquals(Double.NaN, StreamBenchCommand.secondHalf(java.util.Map.of(1, 5)));
     }
 }
