@@ -65,6 +65,7 @@ public final class RuleEngine {
     private final int poolSize;
     private final org.fundwatch.rules.engine.fact.RuleParams params;
     private final DirectRules direct;
+    private final boolean[][] alsoIn;
 
     /**
      * A phase's KieBase; {@code empty} (and no KieBase) when every rule of the phase is a direct rule (no session
@@ -90,6 +91,7 @@ public final class RuleEngine {
         this.baseConfiguration = conf;
         this.poolSize = poolSize;
         this.direct = DirectRules.of(compiled.rules(), rules, params, directRules);
+        this.alsoIn = alsoIn(this.rules.values());
     }
 
     /**
@@ -171,12 +173,20 @@ public final class RuleEngine {
      * nothing an evaluation of the same context in {@code other} did not (the stream skips such post evaluations).
      */
     public boolean phaseRulesAlsoIn(Phase phase, Phase other) {
-        for (RuleMetadata meta : rules.values()) {
-            if (meta.phases().contains(phase) && !meta.phases().contains(other)) {
-                return false;
+        return alsoIn[phase.ordinal()][other.ordinal()];
+    }
+
+    /** {@link #phaseRulesAlsoIn} for every pair of phases, computed once (the stream asks per post-event check). */
+    private static boolean[][] alsoIn(java.util.Collection<RuleMetadata> rules) {
+        Phase[] phases = Phase.values();
+        boolean[][] out = new boolean[phases.length][phases.length];
+        for (Phase phase : phases) {
+            for (Phase other : phases) {
+                out[phase.ordinal()][other.ordinal()] = rules.stream()
+                        .noneMatch(meta -> meta.phases().contains(phase) && !meta.phases().contains(other));
             }
         }
-        return true;
+        return out;
     }
 
     /** The rules evaluated outside Drools ({@link DirectRules}); empty when that path is off. */
