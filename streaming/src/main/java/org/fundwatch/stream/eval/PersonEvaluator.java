@@ -508,16 +508,19 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         h.settled.removeIf(s -> s.settledAt < cut);
         h.alerted.values().removeIf(t -> t < cut - postDelayMillis);
         h.alertedOnArrival.values().removeIf(t -> t < cut - postDelayMillis);
+        // local times compared with the cut as a local time: Asia/Shanghai has one offset, so this is the instant
+        // comparison without converting every held time
+        java.time.LocalDateTime cutTime = java.time.LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(cut), ZONE);
         for (Iterator<EncounterAssembler.Fees> it = h.open.values().iterator(); it.hasNext(); ) {
             EncounterAssembler.Fees f = it.next();
             var first = f.firstTime();
-            if (!first.equals(java.time.LocalDateTime.MIN) && first.atZone(ZONE).toInstant().toEpochMilli() < cut) {
+            if (!first.equals(java.time.LocalDateTime.MIN) && first.isBefore(cutTime)) {
                 it.remove();
                 h.infos.remove(f.id);
             }
         }
-        h.infos.values().removeIf(i -> i.begin != null && i.begin.atZone(ZONE).toInstant().toEpochMilli() < cut);
-        h.admissions.removeIf(i -> i.begin == null || i.begin.atZone(ZONE).toInstant().toEpochMilli() < cut);
+        h.infos.values().removeIf(i -> i.begin != null && i.begin.isBefore(cutTime));
+        h.admissions.removeIf(i -> i.begin == null || i.begin.isBefore(cutTime));
     }
 
     private static SettledEncounter settledRecord(Encounter encounter, byte[] packed, String settlementId, Envelope e) {
@@ -531,23 +534,6 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         s.settlementTime = java.time.Instant.ofEpochMilli(e.eventTime).atZone(ZONE).toLocalDateTime().toString();
         s.settlementPayload = e.payload;
         s.eventTime = e.eventTime;
-        long total = 0;
-        for (FeeLine l : encounter.feeLines()) {
-            SettledEncounter.SettledLine line = new SettledEncounter.SettledLine();
-            line.lineId = l.lineId();
-            line.itemCode = l.itemCode();
-            line.name = l.name();
-            line.listType = l.listType().name();
-            line.quantity = l.quantity() == null ? null : l.quantity().toPlainString();
-            line.unitPrice = l.unitPrice() == null ? null : l.unitPrice().toPlainString();
-            line.amountFen = l.amount() == null ? 0 : l.amount().fen();
-            line.time = l.time() == null ? null : l.time().toString();
-            line.doctorCode = l.doctorCode();
-            line.departmentCode = l.departmentCode();
-            total += line.amountFen;
-            s.lines.add(line);
-        }
-        s.totalFen = total;
         return s;
     }
 

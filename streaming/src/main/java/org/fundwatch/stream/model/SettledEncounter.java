@@ -1,10 +1,10 @@
 package org.fundwatch.stream.model;
 
-import java.util.ArrayList;
 
 /**
- * An encounter at settlement (2207/2304): the seam for the lake (settled records, Parquet by date). Amounts in fen,
- * times as ISO local date-times (Asia/Shanghai). A Flink POJO.
+ * An encounter at settlement (2207/2304): the seam for the lake (settled records, Parquet by date) and the patient
+ * history the gateway reads; its fee lines travel in the packed {@link #encounter}. Times as ISO local date-times
+ * (Asia/Shanghai). A Flink POJO.
  */
 public final class SettledEncounter {
     public String personNo;
@@ -13,10 +13,8 @@ public final class SettledEncounter {
     public String institutionCode;
     public String medType;
     public String settlementTime;
-    public long totalFen;
     /** The settlement message as received, UTF-8 (all national fields, for the lake). */
     public byte[] settlementPayload;
-    public ArrayList<SettledLine> lines = new ArrayList<>();
     /**
      * The assembled encounter, packed ({@code org.fundwatch.stream.state.StateCodec#pack}): for the gateway's history
      * and the lake. Binary rather than JSON: the evaluator builds one per settlement whether or not a sink reads it, and
@@ -26,22 +24,5 @@ public final class SettledEncounter {
     public long eventTime;
 
     public SettledEncounter() {
-    }
-
-    /** One fee line of a settled encounter. */
-    public static final class SettledLine {
-        public String lineId;
-        public String itemCode;
-        public String name;
-        public String listType;
-        public String quantity;
-        public String unitPrice;
-        public long amountFen;
-        public String time;
-        public String doctorCode;
-        public String departmentCode;
-
-        public SettledLine() {
-        }
     }
 }
