@@ -46,6 +46,11 @@ final class BenchRequests {
     private long sequence;
 
     BenchRequests(KnowledgePack kb, int orders, int patients, long seed) {
+        this(kb, orders, patients, seed, 0);
+    }
+
+    /** Requests numbered from {@code afterSequence + 1} (another generator's requests keep their own ids). */
+    BenchRequests(KnowledgePack kb, int orders, int patients, long seed, long afterSequence) {
         for (Price p : kb.table(PackTable.PRICES)) {
             ListType type = ListType.ofItemCode(p.code());
             if (type == ListType.DRUG) {
@@ -62,6 +67,7 @@ final class BenchRequests {
         this.orders = orders;
         this.patients = patients;
         this.random = new Random(seed);
+        this.sequence = afterSequence;
     }
 
     /** The institution code the requests are submitted under. */

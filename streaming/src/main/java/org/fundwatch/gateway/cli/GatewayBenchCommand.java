@@ -6,15 +6,10 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.fundwatch.clickhouse.ClickHouseStore;
 import org.fundwatch.gateway.ActiveEngine;
 import org.fundwatch.gateway.Authenticator;
@@ -32,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fundwatch bench gateway}: starts the gateway in-process on loopback (real Jetty, real ClickHouse history in a
- * throw-away database) and measures it over HTTP with {@link LoadClient}:
+ * throw-away database) and measures it over HTTP with {@link LoadClient} — the fixed-rate phase from a JVM of its own
+ * ({@link LoadClientProcess}), as a hospital's client is:
  * <ol>
  *   <li>open-loop load: 3101 requests of {@code --orders} orders at a fixed {@code --rate} for {@code --seconds}
  *       (after {@code --warmup-seconds} at the same rate, not counted); each latency is measured from the request's
@@ -95,7 +91,8 @@ public final class GatewayBenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "all counts must be positive (--warmup-seconds may be 0)");
         }
         ActiveEngine engines = ActiveEngine.load(packs.locations(), Clock.systemUTC());
-        BenchRequests requests = new BenchRequests(engines.current().engine().knowledgePack(), orders, patients, 42);
+        var kb = engines.current().engine().knowledgePack();
+        BenchRequests requests = new BenchRequests(kb, orders, patients, SEED);
         String key = UUID.randomUUID().toString();
         InstitutionRegistry institutions = new InstitutionRegistry(List.of(
                 new Institution(requests.institutionCode(), "bench", Authenticator.keyHash(key), null)));
@@ -109,36 +106,48 @@ public final class GatewayBenchCommand implements Callable<Integer> {
         try (GatewayAssembly gateway = GatewayAssembly.start(engines, store, institutions, settings,
                 GatewayAssembly.Options.defaults().withAccessLog(false))) {
             URI uri = URI.create("http://127.0.0.1:" + gateway.port() + "/fsi/api/3101");
-            LoadClient client = new LoadClient(uri, requests.institutionCode(), key, 64);
-            if (warmupSeconds > 0) {
-                err.printf("[gateway bench] warm-up: %d s at %d req/s%n", warmupSeconds, rate);
-                err.flush();
-                fixedRate(Sender.of(client, requests, rate * warmupSeconds), rate, warmupSeconds);
-            }
-            err.printf("[gateway bench] measuring: %d s at %d req/s%n", seconds, rate);
+            err.printf("[gateway bench] load client: a JVM of its own; warm-up %d s, then measuring %d s at %d req/s%n",
+                    warmupSeconds, seconds, rate);
             err.flush();
-            Sender measured = Sender.of(client, requests, rate * seconds);
-            ThreadCpu threadCpu = ThreadCpu.start();
-            long cpuBefore = processCpuNanos();
-            long degradedBefore = gateway.gateway().degradedAnalyses();
-            Result load = fixedRate(measured, rate, seconds);
+            Process client = clientProcess(uri, requests.institutionCode(), key, kb.dir()).start();
+            ThreadCpu threadCpu = null;
+            long cpuBefore = 0;
+            long degradedBefore = 0;
+            OpenLoopLoad.Summary load = null;
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.equals(LoadClientProcess.MEASURING)) {
+                        threadCpu = ThreadCpu.start();
+                        cpuBefore = processCpuNanos();
+                        degradedBefore = gateway.gateway().degradedAnalyses();
+                    } else if (line.startsWith(LoadClientProcess.RESULT)) {
+                        load = OpenLoopLoad.Result.parse(line.substring(LoadClientProcess.RESULT.length()));
+                    }
+                }
+            }
+            if (client.waitFor() != 0 || load == null || threadCpu == null) {
+                throw new IllegalStateException("the load client process failed (exit " + client.exitValue() + ")");
+            }
             long degraded = gateway.gateway().degradedAnalyses() - degradedBefore;
             double cpuPerRequest = (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, load.count());
             String cpuByThread = threadCpu.perRequest(load.count());
-            client.close();
             out.printf(Locale.ROOT, "gateway 3101 (%d orders) at %d req/s for %d s over loopback: n=%d p50=%.2f ms p99=%.2f ms "
-                    + "max=%.2f ms errors=%d (target p99 <= 20 ms); JVM CPU %.2f ms per request (gateway and load client)%n",
-                    orders, rate, seconds, load.count(), load.percentile(50), load.percentile(99), load.max(), load.errors(),
-                    cpuPerRequest);
+                    + "max=%.2f ms errors=%d (target p99 <= 20 ms); gateway JVM CPU %.2f ms per request (the load client "
+                    + "runs in a JVM of its own)%n", orders, rate, seconds, load.count(), load.p50(), load.p99(), load.max(),
+                    load.errors(), cpuPerRequest);
             out.println("  of which Java threads, ms per request: " + cpuByThread + " (the rest: GC, JIT, JVM)");
             out.printf(Locale.ROOT, "  analysed without stored history (history read missed its deadline or failed): %d of %d%n",
                     degraded, load.count());
             out.flush();
             err.printf("[gateway bench] concurrency: %d connections x %d requests%n", connections, requestsPerConnection);
             err.flush();
-            Result burst;
+            OpenLoopLoad.Result burst;
+            // numbered after everything the client process sent, so no encounter id is used twice
+            BenchRequests more = new BenchRequests(kb, orders, patients, SEED + 1, 100_000_000L);
             try (LoadClient many = new LoadClient(uri, requests.institutionCode(), key, connections)) {
-                burst = concurrent(Sender.of(many, requests, connections * requestsPerConnection), connections, requestsPerConnection);
+                burst = OpenLoopLoad.concurrent(OpenLoopLoad.Sender.of(many, more, connections * requestsPerConnection),
+                        connections, requestsPerConnection);
             }
             out.printf(Locale.ROOT, "gateway %d concurrent connections x %d requests: n=%d errors=%d p50=%.2f ms p99=%.2f ms "
                     + "max=%.2f ms (target 0 errors)%n", connections, requestsPerConnection, burst.count(), burst.errors(),
@@ -153,6 +162,22 @@ public final class GatewayBenchCommand implements Callable<Integer> {
             engines.close();
         }
         return 0;
+    }
+
+    /** The seed of the benchmark's requests (the client process makes the same ones). */
+    static final long SEED = 42;
+
+    /**
+     * The fixed-rate client: this JVM's java and class path, ZGC (a client's own GC pause would delay sends and count
+     * as latency), its output read here, its errors passed through.
+     */
+    private ProcessBuilder clientProcess(URI uri, String institution, String key, java.nio.file.Path kbDir) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(java, "-XX:+UseZGC", "-Xmx4g", "-cp", System.getProperty("java.class.path"),
+                LoadClientProcess.class.getName(), uri.toString(), institution, key, kbDir.toString(),
+                Integer.toString(orders), Integer.toString(patients), Integer.toString(historyEncounters),
+                Integer.toString(rate), Integer.toString(warmupSeconds), Integer.toString(seconds))
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
     }
 
     /** Writes every patient's earlier encounters to patient_history, where the gateway's replica loads them at start. */
@@ -178,126 +203,5 @@ public final class GatewayBenchCommand implements Callable<Integer> {
     private static long processCpuNanos() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
-    }
-
-    /** Request bodies for one phase, generated before it starts so that building them is not measured. */
-    private record Sender(LoadClient client, byte[][] bodies) {
-        static Sender of(LoadClient client, BenchRequests requests, int count) {
-            byte[][] bodies = new byte[count][];
-            for (int i = 0; i < count; i++) {
-                bodies[i] = requests.next();
-            }
-            return new Sender(client, bodies);
-        }
-
-        CompletableFuture<String> send(int i) {
-            return client.send(bodies[i]);
-        }
-    }
-
-    /** Latencies (ns) and errors of one phase. */
-    private static final class Result {
-        private final long[] latencies;
-        private final int count;
-        private final long errors;
-        private final String firstError;
-
-        Result(long[] latencies, int count, long errors, String firstError) {
-            this.latencies = Arrays.copyOf(latencies, count);
-            Arrays.sort(this.latencies);
-            this.count = count;
-            this.errors = errors;
-            this.firstError = firstError;
-        }
-
-        int count() {
-            return count;
-        }
-
-        long errors() {
-            return errors;
-        }
-
-        String firstError() {
-            return firstError;
-        }
-
-        double percentile(double p) {
-            if (count == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p / 100.0 * count) - 1;
-            return latencies[Math.max(0, Math.min(count - 1, index))] / 1e6;
-        }
-
-        double max() {
-            return count == 0 ? Double.NaN : latencies[count - 1] / 1e6;
-        }
-    }
-
-    /** Open loop: request i is due at start + i/rate; its latency runs from that due time to the answer. */
-    private static Result fixedRate(Sender sender, int rate, int seconds) throws InterruptedException {
-        int total = rate * seconds;
-        long[] latencies = new long[total];
-        AtomicLong errors = new AtomicLong();
-        String[] firstError = new String[1];
-        List<CompletableFuture<?>> pending = new ArrayList<>(total);
-        long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            int slot = i;
-            pending.add(sender.send(i).whenComplete((error, t) -> {
-                latencies[slot] = System.nanoTime() - due;
-                if (error != null || t != null) {
-                    errors.incrementAndGet();
-                    synchronized (firstError) {
-                        if (firstError[0] == null) {
-                            firstError[0] = error != null ? error : String.valueOf(t);
-                        }
-                    }
-                }
-            }));
-        }
-        CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).exceptionally(t -> null).join();
-        return new Result(latencies, total, errors.get(), firstError[0]);
-    }
-
-    /** {@code connections} clients at once, each sending {@code perConnection} requests one after the other. */
-    private static Result concurrent(Sender sender, int connections, int perConnection) {
-        int total = connections * perConnection;
-        long[] latencies = new long[total];
-        AtomicLong errors = new AtomicLong();
-        AtomicLong slots = new AtomicLong();
-        String[] firstError = new String[1];
-        List<CompletableFuture<Void>> clients = new ArrayList<>(connections);
-        for (int c = 0; c < connections; c++) {
-            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
-            for (int r = 0; r < perConnection; r++) {
-                chain = chain.thenCompose(ignored -> {
-                    long sent = System.nanoTime();
-                    int slot = (int) slots.getAndIncrement();
-                    return sender.send(slot).handle((error, t) -> {
-                        latencies[slot] = System.nanoTime() - sent;
-                        if (error != null || t != null) {
-                            errors.incrementAndGet();
-                            synchronized (firstError) {
-                                if (firstError[0] == null) {
-                                    firstError[0] = error != null ? error : String.valueOf(t);
-                                }
-                            }
-                        }
-                        return null;
-                    });
-                });
-            }
-            clients.add(chain);
-        }
-        CompletableFuture.allOf(clients.toArray(new CompletableFuture<?>[0])).join();
-        return new Result(latencies, (int) slots.get(), errors.get(), firstError[0]);
     }
 }
