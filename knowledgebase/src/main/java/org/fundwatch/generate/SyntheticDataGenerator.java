@@ -34,7 +34,11 @@ public final class SyntheticDataGenerator {
      * give other output, so that caches of generated data (the stream benchmark's) are not reused across versions.
      * 2: fee-detail volumes of hospital billing (session 11); 3: item-frequency cases kept in one clock hour.
      */
-    public static final int OUTPUT_VERSION = 3;
+    public static int outputVersion() {
+        return OUTPUT_VERSION; // a method, not the constant: callers compiled against an older value must not keep it
+    }
+
+    private static final int OUTPUT_VERSION = 3;
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
     /** Rendered bytes are handed to the sink in chunks of at least this size. */

@@ -266,7 +266,7 @@ public final class StreamBenchCommand implements Callable<Integer> {
 
     /** The cached dataset for this size (generated on first use). */
     private Path dataset(Path kbDir) throws Exception {
-        Path dir = cache.resolve("gen-" + patients + "x" + days + "-seed42-v" + SyntheticDataGenerator.OUTPUT_VERSION);
+        Path dir = cache.resolve("gen-" + patients + "x" + days + "-seed42-v" + SyntheticDataGenerator.outputVersion());
         if (Files.isRegularFile(dir.resolve(".complete"))) {
             return dir;
         }
