@@ -3,6 +3,8 @@ package org.fundwatch.rules.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fundwatch.cli.JmhBench;
@@ -65,6 +67,10 @@ public final class RulesBenchCommand implements Callable<Integer> {
             + " engine evaluates directly by default (to compare; -Dfundwatch.rules.direct=false).")
     boolean allInDrools;
 
+    @Option(names = "--jvm-arg", paramLabel = "ARG", description = "Extra option of the JMH fork's JVM, repeatable"
+            + " (e.g. --jvm-arg=-XX:+UseZGC to see the engine under the services' collector).")
+    List<String> jvmArgs = new ArrayList<>();
+
     @Option(names = "--verbose", description = "Show JMH's own output and stack traces.")
     boolean verbose;
 
@@ -111,8 +117,12 @@ public final class RulesBenchCommand implements Callable<Integer> {
                 err.flush();
                 OptionsBuilder builder = new OptionsBuilder();
                 builder.parent(bench.options()).addProfiler(GCProfiler.class);
+                List<String> forkArgs = new ArrayList<>(jvmArgs);
                 if (allInDrools) {
-                    builder.jvmArgsAppend("-Dfundwatch.rules.direct=false");
+                    forkArgs.add("-Dfundwatch.rules.direct=false");
+                }
+                if (!forkArgs.isEmpty()) {
+                    builder.jvmArgsAppend(forkArgs.toArray(String[]::new));
                 }
                 Options options = builder.build();
                 RunResult result = new Runner(options).run().iterator().next();

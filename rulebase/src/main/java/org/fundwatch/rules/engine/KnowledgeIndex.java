@@ -161,7 +161,9 @@ final class KnowledgeIndex {
         }
         int scale = yuan.scale();
         if (scale >= 0 && scale <= 6 && yuan.precision() <= 12) {
-            return yuan.unscaledValue().longValue() * POWERS_OF_TEN[6 - scale];
+            // the unscaled value as a scale-0 BigDecimal, whose longValue() reads the compact long: unscaledValue()
+            // would allocate a BigInteger (and its int[]) per fee line
+            return yuan.scaleByPowerOfTen(scale).longValue() * POWERS_OF_TEN[6 - scale];
         }
         return yuan.movePointRight(6).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
     }
