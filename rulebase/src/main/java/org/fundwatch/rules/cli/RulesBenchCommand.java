@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fundwatch bench rules} ({@code rules bench}): runs {@link EngineBenchmark} through the JMH Runner API with the
- * GC profiler for the pre and mid phases (1 fork, 1 thread, 5 warm-up and 5 measured iterations of 2 s) and prints
+ * GC profiler for the pre and mid phases (1 fork, 1 thread, 10 warm-up and 5 measured iterations of 2 s) and prints
  * {@code rule engine (pre): N encounters/s per thread, B B/evaluation} — N the median iteration: on a shared machine
  * neighbours slow single iterations down by half, and the median is what repeats —, then the same operation timed by the thread's
  * CPU time in this JVM ({@link CpuTimeRun}: encounters per CPU-second, the per-core figure on a shared machine), the
@@ -51,7 +51,9 @@ public final class RulesBenchCommand implements Callable<Integer> {
             description = "Lines in each of the encounter's two earlier visits (default ${DEFAULT-VALUE}: a refill; 20: full visits).")
     int historyLines;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up iterations (default ${DEFAULT-VALUE}).")
+    // Ten: in a fresh fork the 2-s iterations climb 9k, 31k, 30k, 33k, 31k, 45k … and level off only after ~14 s,
+    // when C2 has compiled the engine and the pack's lambdas (session 12); five measured the JIT as much as the engine.
+    @Option(names = "--warmup", defaultValue = "10", description = "Warm-up iterations (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--iterations", defaultValue = "5", description = "Measurement iterations (default ${DEFAULT-VALUE}).")
