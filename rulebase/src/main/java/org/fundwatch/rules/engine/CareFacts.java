@@ -342,7 +342,7 @@ final class CareFacts {
                 boolean firstOfCode = true; // distinct codes among the same kind of line
                 for (int e = 0; e < m && firstOfCode; e++) {
                     FeeLine earlier = lines.get(members[e]);
-                    firstOfCode = isPiece(earlier) != piece || !java.util.Objects.equals(earlier.itemCode(), l.itemCode());
+                    firstOfCode = isPiece(earlier) != piece || !sameText(earlier.itemCode(), l.itemCode());
                 }
                 if (piece) {
                     pieceIds[pieceAt++] = l.lineId();
@@ -357,6 +357,14 @@ final class CareFacts {
             facts.add(new PrescriptionFact(no, drugs, List.of(drugIds), drugFen, pieces, List.of(pieceIds), pieceFen,
                     doctor));
         }
+    }
+
+    /**
+     * Whether two codes are equal, comparing the strings' hashes first: the knowledge lookup has computed and cached
+     * them, and different codes then differ without reading their characters (a cache miss each on a cold request).
+     */
+    private static boolean sameText(String a, String b) {
+        return a == b || (a != null && b != null && a.hashCode() == b.hashCode() && a.equals(b));
     }
 
     private static boolean isPiece(FeeLine l) {

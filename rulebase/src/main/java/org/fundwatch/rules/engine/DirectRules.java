@@ -184,11 +184,15 @@ final class DirectRules {
      * recorded as a {@code condition} failure; the others go on.
      */
     void evaluate(Phase phase, List<Object> facts, RuleParams params, FindingCollector out) {
-        Entry[] rules = selected(phase, out);
+        Memory memory = memories.get();
+        Entry[] rules = memory.lastSelected(phase, out);
+        if (rules == null) {
+            rules = selected(phase, out);
+            memory.rememberSelected(phase, out, rules);
+        }
         if (rules.length == 0) {
             return;
         }
-        Memory memory = memories.get();
         memory.start(facts, params, typesOfClass);
         try {
             long day = out.epochDay();
@@ -294,6 +298,29 @@ final class DirectRules {
 
         private Class<?> lastClass;
         private int[] lastTypes;
+
+        // The rules the previous evaluation of this thread selected, and for what: consecutive requests mostly share
+        // phase, trigger scenario, medical category and internet care, and then skip building a key and a map lookup.
+        private Phase selectedPhase;
+        private String selectedTrigger;
+        private String selectedMedType;
+        private boolean selectedInternet;
+        private Entry[] selected;
+
+        /** The rules selected for the previous evaluation when it had the same scene as {@code out}; else null. */
+        Entry[] lastSelected(Phase phase, FindingCollector out) {
+            return selected != null && phase == selectedPhase && selectedInternet == out.isInternet()
+                    && java.util.Objects.equals(selectedTrigger, out.triggerScenario())
+                    && java.util.Objects.equals(selectedMedType, out.medType()) ? selected : null;
+        }
+
+        void rememberSelected(Phase phase, FindingCollector out, Entry[] rules) {
+            selectedPhase = phase;
+            selectedTrigger = out.triggerScenario();
+            selectedMedType = out.medType();
+            selectedInternet = out.isInternet();
+            selected = rules;
+        }
 
         void finish() {
             for (FactList l : byType) {

@@ -95,10 +95,21 @@ final class FactBuilder {
             // all lookups first: independent loads into a large table, which the CPU overlaps
             knowledge[i] = index.of(feeLines.get(i).itemCode());
         }
+        LocalDate lastDate = null; // lines come in runs of one date: its epoch day is computed once per run
+        long lastDay = -1;
         for (int i = 0; i < n; i++) {
             FeeLine l = feeLines.get(i);
             CodeKnowledge k = knowledge[i];
-            LineFact line = lineFact(i, l, k);
+            long day = -1;
+            if (l.time() != null) {
+                LocalDate date = l.time().toLocalDate();
+                if (!date.equals(lastDate)) {
+                    lastDate = date;
+                    lastDay = date.toEpochDay();
+                }
+                day = lastDay;
+            }
+            LineFact line = lineFact(i, l, k, day);
             lines[i] = line;
             usage |= k.hasUsageLimit();
             facts.add(line);
@@ -180,10 +191,10 @@ final class FactBuilder {
                 age == null ? -1 : age[1], age == null ? null : IcdDemographics.ageText(age));
     }
 
-    private static LineFact lineFact(int i, FeeLine l, CodeKnowledge k) {
+    /** The fact of line {@code i}, {@code l} with knowledge {@code k}; {@code day}: epoch day of its time, else -1. */
+    private static LineFact lineFact(int i, FeeLine l, CodeKnowledge k, long day) {
         long unitMicros = l.unitPrice() == null ? -1 : KnowledgeIndex.micros(l.unitPrice());
         long expected = expectedFen(l.unitPrice(), l.quantity(), unitMicros);
-        long day = l.time() == null ? -1 : l.time().toLocalDate().toEpochDay();
         long to = coveredTo(l, day);
         return new LineFact(i, l.lineId(), l.itemCode(), l.name(), l.listType(), l.prescriptionNo(), l.current(), l.time(),
                 day, l.quantity(), unitMicros, l.amount() == null ? 0 : l.amount().fen(), expected, l.doctorCode(),
