@@ -111,12 +111,7 @@ final class MessageValidator {
             return;
         }
         RecordSchema schema = RecordSchema.of(type);
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!schema.byJsonName().containsKey(name)) {
-                out.unknownFields.add(path.field(name).toString());
-            }
-        }
+        int known = 0; // members that are schema fields
         for (FieldSchema field : schema.fields()) {
             String present = field.name();
             JsonNode value = node.get(present);
@@ -124,7 +119,18 @@ final class MessageValidator {
                 present = field.aliases().get(i);
                 value = node.get(present);
             }
+            if (value != null) {
+                known++;
+            }
             validateField(field, value, bindings, path.field(present), out);
+        }
+        if (known < node.size()) { // some member is not one of the fields found: unknown, or a second name of one
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!schema.byJsonName().containsKey(name)) {
+                    out.unknownFields.add(path.field(name).toString());
+                }
+            }
         }
         ConsistencyChecks.check(type, node, path, catalogs, out);
     }

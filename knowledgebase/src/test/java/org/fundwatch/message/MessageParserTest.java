@@ -95,6 +95,40 @@ class MessageParserTest {
     }
 
     @Test
+    void aSecondNameOfAKnownFieldIsNotUnknownButAnUnknownBesideItIs() throws IOException {
+        // the encounter sends its orders under both names (fsi_order_dtos and the alias order_dtos): the validator
+        // counts one field found for two members and must then look at every member's name
+        ObjectNode root = sampleTree();
+        ObjectNode encounter = at(root, "/input/data/patient_dtos/0/fsi_encounter_dtos/0");
+        encounter.remove("wardarea_name");
+        encounter.remove("dr_name");
+        encounter.set("order_dtos", encounter.get("fsi_order_dtos").deepCopy());
+        ParseResult both = parser.parse(NationalJson.mapper().writeValueAsBytes(root));
+        assertTrue(both.isOk(), both.problems().toString());
+        assertTrue(both.unknownFields().stream().noneMatch(f -> f.startsWith(ENCOUNTER + ".")), both.unknownFields().toString());
+        encounter.put("bed_no", "12");
+        ParseResult unknown = parser.parse(NationalJson.mapper().writeValueAsBytes(root));
+        assertEquals(List.of(ENCOUNTER + ".bed_no"),
+                unknown.unknownFields().stream().filter(f -> f.startsWith(ENCOUNTER + ".")).toList());
+    }
+
+    @Test
+    void readTreesKeepEveryMemberInOrder() throws IOException {
+        // object nodes come from a factory with presized member maps: members and their order are Jackson's
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < 100; i++) {
+            json.append(i == 0 ? "" : ",").append("\"m").append(99 - i).append("\":").append(i);
+        }
+        JsonNode tree = NationalJson.mapper().readTree(json.append('}').toString());
+        assertEquals(100, tree.size());
+        java.util.Iterator<String> names = tree.fieldNames();
+        for (int i = 0; i < 100; i++) {
+            assertEquals("m" + (99 - i), names.next());
+            assertEquals(i, tree.get("m" + (99 - i)).intValue());
+        }
+    }
+
+    @Test
     void parsesABareInputWhenTheInfnoIsGivenSeparately() throws IOException {
         byte[] input = NationalJson.mapper().writeValueAsBytes(sampleTree().get("input"));
         ParseResult r = parser.parse("3102", input);
