@@ -121,6 +121,8 @@ final class MessageValidator {
             }
             if (value != null) {
                 known++;
+            } else if (!field.required()) {
+                continue; // an absent optional field: nothing to check (and no path to make)
             }
             validateField(field, value, bindings, path.field(present), out);
         }
