@@ -123,6 +123,18 @@ public final class NationalValues {
         }
     }
 
+    /**
+     * Whether {@link #parseDecimal} reads {@code text} as a number, without making the number: a plain decimal
+     * without an exponent always fits a {@link BigDecimal}; only an exponent can be out of its range.
+     */
+    public static boolean isDecimalText(String text) {
+        String t = text.strip();
+        if (!isDecimal(t)) {
+            return false;
+        }
+        return t.indexOf('e') < 0 && t.indexOf('E') < 0 || parseDecimal(t).isPresent();
+    }
+
     private static boolean isDecimal(String t) {
         int n = t.length();
         int i = 0;

@@ -61,6 +61,7 @@ class NationalValuesTest {
         }
         for (String c : cases) {
             assertEquals(referenceDecimal(c), NationalValues.parseDecimal(c), c);
+            assertEquals(referenceDecimal(c).isPresent(), NationalValues.isDecimalText(c), c);
         }
         assertEquals(Optional.of(true), NationalValues.parseFlag(" 1"));
         assertEquals(Optional.of(false), NationalValues.parseFlag("false"));
