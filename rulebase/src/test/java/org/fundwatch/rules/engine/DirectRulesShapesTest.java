@@ -155,6 +155,43 @@ class DirectRulesShapesTest {
     }
 
     /** Compiles {@code drl}: {@code expectedDirect} are direct rules, and each fires somewhere with Drools' findings. */
+    @Test
+    void scenesAreSelectedForEachEvaluation() throws Exception {
+        // One thread evaluates inpatient (med_type 21) and outpatient (11) encounters in random order: the rules a
+        // scene selects must follow each evaluation's scene, though the engine remembers the previous selection.
+        String drl = TestPacksDir.HEADER + """
+                rule "inpatient-only"
+                when
+                    $l : LineFact( current, medicine )
+                then
+                    out.line($l, "场景", "住院");
+                end
+
+                rule "outpatient-only"
+                when
+                    $l : LineFact( current, !medicine )
+                then
+                    out.line($l, "场景", "门诊");
+                end
+                """;
+        String meta = TestPacksDir.meta("inpatient-only").replace("  severity:", "  scenes: { trig_scen: [], med_type: [\"21\"], internet: any }\n  severity:")
+                + TestPacksDir.meta("outpatient-only").replace("  severity:", "  scenes: { trig_scen: [], med_type: [\"11\"], internet: any }\n  severity:");
+        assertSameAsDrools(drl, meta, Set.of("inpatient-only", "outpatient-only"));
+        RuleEngine engine = RuleEngine.compile(RulePackSource.load(TestPacksDir.write(dir, drl, meta)), TestKb.kb());
+        int inpatient = 0;
+        int outpatient = 0;
+        for (EncounterContext ctx : EngineBenchmark.generate(TestKb.kb(), 60, 20, 1, new Random(5), Phase.PRE)) {
+            String medType = ctx.encounters().get(0).medType();
+            Set<String> rules = new TreeSet<>();
+            engine.evaluate(ctx, Phase.PRE).findings().forEach(f -> rules.add(f.ruleId()));
+            String other = medType.equals("21") ? "outpatient-only" : "inpatient-only";
+            assertTrue(!rules.contains(other), medType + ": " + rules);
+            inpatient += rules.contains("inpatient-only") ? 1 : 0;
+            outpatient += rules.contains("outpatient-only") ? 1 : 0;
+        }
+        assertTrue(inpatient > 5 && outpatient > 5, inpatient + " / " + outpatient);
+    }
+
     private void assertSameAsDrools(String drl, String meta, Set<String> expectedDirect) throws Exception {
         RuleEngine compiled = RuleEngine.compile(RulePackSource.load(TestPacksDir.write(dir, drl, meta)), TestKb.kb());
         RuleEngine direct = compiled.withDirectRules(true);
