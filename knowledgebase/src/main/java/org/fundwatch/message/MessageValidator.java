@@ -12,7 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import org.fundwatch.codes.CodeCatalog;
 import org.fundwatch.codes.CodeFormat;
 import org.fundwatch.message.RecordSchema.FieldSchema;
@@ -193,36 +193,25 @@ final class MessageValidator {
             return valid(value, path, out, NationalValues::isDecimalText, "expected a number");
         }
         if (type == Integer.class) {
-            return parses(value, path, out, NationalValues::parseInteger, "expected an integer");
+            return valid(value, path, out, t -> NationalValues.parseInteger(t).isPresent(), "expected an integer");
         }
         if (type == Boolean.class) {
-            return parses(value, path, out, NationalValues::parseFlag, "expected a 0/1 flag");
+            return valid(value, path, out, t -> NationalValues.parseFlag(t).isPresent(), "expected a 0/1 flag");
         }
         if (type == LocalDate.class) {
-            return parses(value, path, out, NationalValues::parseDate, "invalid date, expected yyyy-MM-dd");
+            return valid(value, path, out, t -> NationalValues.parseDate(t).isPresent(), "invalid date, expected yyyy-MM-dd");
         }
         if (type == LocalDateTime.class) {
-            return parses(value, path, out, NationalValues::parseDateTime, "invalid date-time, expected yyyy-MM-dd HH:mm:ss");
+            return valid(value, path, out, t -> NationalValues.parseDateTime(t).isPresent(),
+                    "invalid date-time, expected yyyy-MM-dd HH:mm:ss");
         }
         throw new IllegalStateException("no scalar check for " + type + " at " + path);
     }
 
-    /** Like {@link #parses} with a test that makes no value. */
-    private static boolean valid(JsonNode value, JsonPath path, Findings out, java.util.function.Predicate<String> test,
+    /** Whether a scalar passes {@code test} (blank text counts as absent); else reports {@code expected}. */
+    private static boolean valid(JsonNode value, JsonPath path, Findings out, Predicate<String> test,
                                  String expected) {
         if (value.isValueNode() && (value.isTextual() || value.isNumber() || value.isBoolean()) && test.test(value.asText())) {
-            return true;
-        }
-        if (value.isTextual() && value.asText().isBlank()) {
-            return true;
-        }
-        out.error(path, expected + ", got " + describe(value));
-        return false;
-    }
-
-    private static boolean parses(JsonNode value, JsonPath path, Findings out, Function<String, Optional<?>> parser, String expected) {
-        if (value.isValueNode() && (value.isTextual() || value.isNumber() || value.isBoolean())
-                && parser.apply(value.asText()).isPresent()) {
             return true;
         }
         if (value.isTextual() && value.asText().isBlank()) {

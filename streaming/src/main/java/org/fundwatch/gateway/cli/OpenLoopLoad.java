@@ -90,9 +90,7 @@ final class OpenLoopLoad {
     /** Open loop: request i is due at start + i/rate; its latency runs from that due time to the answer. */
     static Result fixedRate(Sender sender, int rate, int seconds) throws InterruptedException {
         int total = rate * seconds;
-        long[] latencies = new long[total];
-        AtomicLong errors = new AtomicLong();
-        String[] firstError = new String[1];
+        Outcomes outcomes = new Outcomes(total);
         List<CompletableFuture<?>> pending = new ArrayList<>(total);
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
@@ -103,29 +101,16 @@ final class OpenLoopLoad {
                 LockSupport.parkNanos(wait);
             }
             int slot = i;
-            pending.add(sender.send(i).whenComplete((error, t) -> {
-                latencies[slot] = System.nanoTime() - due;
-                if (error != null || t != null) {
-                    errors.incrementAndGet();
-                    synchronized (firstError) {
-                        if (firstError[0] == null) {
-                            firstError[0] = error != null ? error : String.valueOf(t);
-                        }
-                    }
-                }
-            }));
+            pending.add(sender.send(i).whenComplete((error, t) -> outcomes.record(slot, due, error, t)));
         }
         CompletableFuture.allOf(pending.toArray(new CompletableFuture<?>[0])).exceptionally(t -> null).join();
-        return new Result(latencies, total, errors.get(), firstError[0]);
+        return outcomes.result(total);
     }
 
     /** {@code connections} clients at once, each sending {@code perConnection} requests one after the other. */
     static Result concurrent(Sender sender, int connections, int perConnection) {
-        int total = connections * perConnection;
-        long[] latencies = new long[total];
-        AtomicLong errors = new AtomicLong();
+        Outcomes outcomes = new Outcomes(connections * perConnection);
         AtomicLong slots = new AtomicLong();
-        String[] firstError = new String[1];
         List<CompletableFuture<Void>> clients = new ArrayList<>(connections);
         for (int c = 0; c < connections; c++) {
             CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
@@ -134,15 +119,7 @@ final class OpenLoopLoad {
                     long sent = System.nanoTime();
                     int slot = (int) slots.getAndIncrement();
                     return sender.send(slot).handle((error, t) -> {
-                        latencies[slot] = System.nanoTime() - sent;
-                        if (error != null || t != null) {
-                            errors.incrementAndGet();
-                            synchronized (firstError) {
-                                if (firstError[0] == null) {
-                                    firstError[0] = error != null ? error : String.valueOf(t);
-                                }
-                            }
-                        }
+                        outcomes.record(slot, sent, error, t);
                         return null;
                     });
                 });
@@ -150,6 +127,36 @@ final class OpenLoopLoad {
             clients.add(chain);
         }
         CompletableFuture.allOf(clients.toArray(new CompletableFuture<?>[0])).join();
-        return new Result(latencies, (int) slots.get(), errors.get(), firstError[0]);
+        return outcomes.result((int) slots.get());
+    }
+
+    /** The answers of one phase as they arrive: latency per request slot, errors and the first error's text. */
+    private static final class Outcomes {
+        private final long[] latencies;
+        private final AtomicLong errors = new AtomicLong();
+        private String firstError;
+
+        Outcomes(int requests) {
+            latencies = new long[requests];
+        }
+
+        /** The answer of request {@code slot}, timed from {@code since}: an error text, or a failure {@code t}. */
+        void record(int slot, long since, String error, Throwable t) {
+            latencies[slot] = System.nanoTime() - since;
+            if (error != null || t != null) {
+                errors.incrementAndGet();
+                synchronized (this) {
+                    if (firstError == null) {
+                        firstError = error != null ? error : String.valueOf(t);
+                    }
+                }
+            }
+        }
+
+        Result result(int count) {
+            synchronized (this) {
+                return new Result(latencies, count, errors.get(), firstError);
+            }
+        }
     }
 }

@@ -190,10 +190,6 @@ public final class StreamBenchCommand implements Callable<Integer> {
     }
 
     /**
-     * A directory with the dataset's persons and its first {@code days} message files (symbolic links), for the
-     * warm-up run.
-     */
-    /**
      * Fee lines per second over the second half of the parsing period (whole seconds, the last partial one left out):
      * a 2-core machine's C2 compiler is still busy with a new job's large methods for most of a short run, which a job
      * running for days does not see; the second half is the closer figure.
@@ -214,6 +210,10 @@ public final class StreamBenchCommand implements Callable<Integer> {
         return (double) lines / (last - middle);
     }
 
+    /**
+     * A directory with the dataset's persons and its first {@code days} message files (symbolic links), for the
+     * warm-up run.
+     */
     private static Path warmupInput(Path data, int days) throws java.io.IOException {
         Path dir = Files.createTempDirectory("fundwatch-bench-warmup-");
         Path messages = Files.createDirectories(dir.resolve("messages"));

@@ -47,8 +47,7 @@ public final class EngineCache {
             long started = System.nanoTime();
             engine = RuleEngine.load(Path.of(packs.rulesDir), KnowledgePacks.cached(Path.of(packs.kbDir)));
             ENGINES.put(key, engine);
-            LOG.info("engine for {} made in {} ms (class loader {})", key, (System.nanoTime() - started) / 1_000_000,
-                    EngineCache.class.getClassLoader());
+            LOG.info("engine for {} made in {} ms", key, (System.nanoTime() - started) / 1_000_000);
             mine.complete(engine);
             return engine;
         } catch (RuntimeException | Error e) {
