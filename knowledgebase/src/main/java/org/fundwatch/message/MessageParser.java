@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -41,6 +42,11 @@ import org.fundwatch.message.MessageValidator.Findings;
  * fields, dates, code formats, catalog membership, cross-field checks. (5) binding with
  * {@link NationalJson#mapper()} when no error was found.
  *
+ * <p>Steps 2–5 first run as one streaming pass ({@link StreamingBinder}) that accepts only a clean
+ * message — no problem at all, no unknown member — and binds it without building a JSON tree; at the
+ * first thing it does not accept as it is, the message goes through the steps above, which write the
+ * problem report. Both paths bind equal messages.
+ *
  * <p>Immutable and thread-safe; create one per set of catalogs and share it.
  */
 public final class MessageParser {
@@ -50,6 +56,7 @@ public final class MessageParser {
 
     private final ObjectMapper mapper = NationalJson.mapper();
     private final MessageValidator validator;
+    private final StreamingBinder binder;
 
     /** A parser that checks code formats but not catalog membership. */
     public MessageParser() {
@@ -62,6 +69,7 @@ public final class MessageParser {
      */
     public MessageParser(Map<CodeFormat, ? extends CodeCatalog> catalogs) {
         this.validator = new MessageValidator(Map.copyOf(catalogs));
+        this.binder = new StreamingBinder(Map.copyOf(catalogs));
     }
 
     /** Parses a request envelope; the transaction is taken from its {@code infno}. */
@@ -74,13 +82,30 @@ public final class MessageParser {
     /**
      * Parses and validates a request envelope like {@link #parse(byte[])}, but binds it to its typed form only when
      * {@code bind} accepts its transaction; otherwise the accepted result holds just the validated {@link
-     * ParseResult#tree()}. For callers that read a few fields of most transactions (the stream job reads five of a
+     * ParseResult#tree()} (and a bound one holds no tree). For callers that read a few fields of most transactions (the stream job reads five of a
      * settlement): binding a tree costs about as much as building it.
      */
     public ParseResult parse(byte[] json, Predicate<Transaction> bind) {
+        // the clean message, read and bound in one pass; anything else (and every problem report) by the tree walk
+        StreamingBinder.Bound bound = parseInOnePass(json, bind);
+        if (bound != null) {
+            return new ParseResult(ParseResult.Kind.REQUEST, bound.transaction(), bound.request(), null, List.of(),
+                    List.of());
+        }
+        return parseByTree(json, bind);
+    }
+
+    /** Steps 1–5 as written (tree, schema walk, binding): the problem report, and the reference for the one pass. */
+    ParseResult parseByTree(byte[] json, Predicate<Transaction> bind) {
         Findings findings = new Findings();
         Optional<JsonNode> root = read(json, findings);
         return root.isEmpty() ? findings.result(ParseResult.Kind.REQUEST, null, null) : request(root.get(), findings, bind);
+    }
+
+    /** The one streaming pass alone: the bound clean message, or null (package-private for its tests). */
+    StreamingBinder.Bound parseInOnePass(byte[] json, Predicate<Transaction> bind) {
+        return json == null || json.length == 0 || firstInvalidUtf8(json, bomLength(json)) >= 0 ? null
+                : binder.request(json, bomLength(json), bind);
     }
 
     /** Parses a request envelope given as text. */
@@ -162,7 +187,7 @@ public final class MessageParser {
         }
         try {
             Object message = mapper.treeToValue(root, bindType);
-            return findings.result(kind, tx, message, root);
+            return findings.result(kind, tx, message, null); // bound: the typed message, no tree (as the one-pass read)
         } catch (JsonProcessingException | IllegalArgumentException e) {
             // The schema walk accepts exactly what the mapper binds; reaching this is a bug, reported, not thrown.
             findings.error(JsonPath.ROOT, "cannot bind message: " + e.getMessage());
@@ -183,7 +208,7 @@ public final class MessageParser {
             findings.error(JsonPath.ROOT, "empty message");
             return Optional.empty();
         }
-        int offset = json.length >= 3 && (json[0] & 0xFF) == 0xEF && (json[1] & 0xFF) == 0xBB && (json[2] & 0xFF) == 0xBF ? 3 : 0;
+        int offset = bomLength(json);
         Optional<String> encoding = checkUtf8(json, offset);
         if (encoding.isPresent()) {
             findings.error(JsonPath.ROOT, encoding.get());
@@ -202,6 +227,11 @@ public final class MessageParser {
             findings.error(JsonPath.ROOT, "unreadable JSON: " + e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** 3 when the message starts with a UTF-8 byte order mark (skipped), else 0. */
+    private static int bomLength(byte[] json) {
+        return json.length >= 3 && (json[0] & 0xFF) == 0xEF && (json[1] & 0xFF) == 0xBB && (json[2] & 0xFF) == 0xBF ? 3 : 0;
     }
 
     private static String syntaxReason(StreamReadException e) {

@@ -52,7 +52,11 @@ public final class ParseResult {
         return message != null;
     }
 
-    /** The validated JSON tree of an accepted message (bound or not); empty on error. */
+    /**
+     * The validated JSON tree of a message accepted without binding ({@link MessageParser#parse(byte[],
+     * java.util.function.Predicate)} with a predicate that declined its transaction); empty on error and for a bound
+     * message, which is read from {@link #message()} (a clean message is bound without ever building a tree).
+     */
     public Optional<JsonNode> tree() {
         return Optional.ofNullable(tree);
     }
