@@ -86,19 +86,24 @@ public final class MessageParser {
      * settlement): binding a tree costs about as much as building it.
      */
     public ParseResult parse(byte[] json, Predicate<Transaction> bind) {
+        boolean utf8 = json != null && json.length > 0 && firstInvalidUtf8(json, bomLength(json)) < 0;
         // the clean message, read and bound in one pass; anything else (and every problem report) by the tree walk
-        StreamingBinder.Bound bound = parseInOnePass(json, bind);
+        StreamingBinder.Bound bound = utf8 ? binder.request(json, bomLength(json), bind) : null;
         if (bound != null) {
             return new ParseResult(ParseResult.Kind.REQUEST, bound.transaction(), bound.request(), null, List.of(),
                     List.of());
         }
-        return parseByTree(json, bind);
+        return parseByTree(json, bind, utf8);
     }
 
     /** Steps 1–5 as written (tree, schema walk, binding): the problem report, and the reference for the one pass. */
     ParseResult parseByTree(byte[] json, Predicate<Transaction> bind) {
+        return parseByTree(json, bind, false);
+    }
+
+    private ParseResult parseByTree(byte[] json, Predicate<Transaction> bind, boolean utf8Checked) {
         Findings findings = new Findings();
-        Optional<JsonNode> root = read(json, findings);
+        Optional<JsonNode> root = read(json, findings, utf8Checked);
         return root.isEmpty() ? findings.result(ParseResult.Kind.REQUEST, null, null) : request(root.get(), findings, bind);
     }
 
@@ -204,12 +209,17 @@ public final class MessageParser {
 
     /** Encoding and syntax: the JSON tree, or empty with the problem recorded. */
     private Optional<JsonNode> read(byte[] json, Findings findings) {
+        return read(json, findings, false);
+    }
+
+    /** {@link #read(byte[], Findings)}; {@code utf8Checked}: the caller found the bytes valid UTF-8 already. */
+    private Optional<JsonNode> read(byte[] json, Findings findings, boolean utf8Checked) {
         if (json == null || json.length == 0) {
             findings.error(JsonPath.ROOT, "empty message");
             return Optional.empty();
         }
         int offset = bomLength(json);
-        Optional<String> encoding = checkUtf8(json, offset);
+        Optional<String> encoding = utf8Checked ? Optional.empty() : checkUtf8(json, offset);
         if (encoding.isPresent()) {
             findings.error(JsonPath.ROOT, encoding.get());
             return Optional.empty();

@@ -63,6 +63,10 @@ final class StreamingBinder {
      * clean, or a transaction that {@code bind} declines.
      */
     Bound request(byte[] json, int offset, Predicate<Transaction> bind) {
+        Transaction leading = leadingTransaction(json, offset);
+        if (leading != null && (!bind.test(leading) || !Plan.of(leading.inputType()).readable)) {
+            return null; // declined before a parser is made (most messages the stream job reads from a tree)
+        }
         try (JsonParser p = mapper.getFactory().createParser(json, offset, json.length - offset)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -76,6 +80,33 @@ final class StreamingBinder {
         } catch (IOException | RuntimeException e) {
             return null; // malformed JSON, or anything unexpected: the slow path reports it
         }
+    }
+
+    private static final byte[] INFNO_FIRST = "{\"infno\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * The transaction of a message that starts {@code {"infno":"2204"} exactly (as HIS systems write it), else null.
+     * Only used to decline early: whatever it says, the pass itself decides what it accepts.
+     */
+    private static Transaction leadingTransaction(byte[] json, int offset) {
+        int start = offset + INFNO_FIRST.length;
+        if (json.length < start + 5) {
+            return null;
+        }
+        for (int i = 0; i < INFNO_FIRST.length; i++) {
+            if (json[offset + i] != INFNO_FIRST[i]) {
+                return null;
+            }
+        }
+        int end = start;
+        while (end < json.length && end - start <= 8 && json[end] >= '0' && json[end] <= '9') {
+            end++;
+        }
+        if (end >= json.length || json[end] != '"') {
+            return null;
+        }
+        return Transaction.ofCode(new String(json, start, end - start, java.nio.charset.StandardCharsets.US_ASCII))
+                .orElse(null);
     }
 
     /** State of one message: the transaction, known once {@code infno} was read (it must come before {@code input}). */
@@ -130,7 +161,7 @@ final class StreamingBinder {
             return false; // the slow path looks the raw text up (and reports " 2204" as unknown)
         }
         Optional<Transaction> tx = Transaction.ofCode(code);
-        if (tx.isEmpty() || !reading.bind.test(tx.get())) {
+        if (tx.isEmpty() || !reading.bind.test(tx.get()) || !Plan.of(tx.get().inputType()).readable) {
             return false;
         }
         reading.transaction = tx.get();
@@ -292,6 +323,8 @@ final class StreamingBinder {
         final Map<String, FieldPlan> byName = new HashMap<>();
         final long required;
         final boolean supported;
+        /** Whether this record and every record in it can be read here: else a message gives up at its infno. */
+        final boolean readable;
         final Constructor<?> constructor;
         final int quantity;
         final int price;
@@ -334,6 +367,11 @@ final class StreamingBinder {
             }
             constructor = canonical;
             supported = ok;
+            boolean nested = true;
+            for (FieldPlan f : fields) { // message records do not contain themselves: this recursion ends
+                nested &= f.recordType == null || Plan.of(f.recordType).readable;
+            }
+            readable = ok && nested;
             quantity = indexOf("cnt");
             price = indexOf("pric");
             total = indexOf("det_item_fee_sumamt");

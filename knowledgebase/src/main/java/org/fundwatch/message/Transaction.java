@@ -79,9 +79,12 @@ public enum Transaction {
 
     /** The transaction with {@code infno}, or empty. */
     public static Optional<Transaction> ofCode(String infno) {
-        String t = infno == null ? "" : infno.strip();
-        return Arrays.stream(values()).filter(v -> v.code.equals(t)).findFirst();
+        return Optional.ofNullable(infno == null ? null : BY_CODE.get(infno.strip()));
     }
+
+    /** Every message is dispatched through {@link #ofCode}: one map lookup, not a scan of the values. */
+    private static final java.util.Map<String, Transaction> BY_CODE = java.util.Map.copyOf(
+            Arrays.stream(values()).collect(java.util.stream.Collectors.toMap(Transaction::code, v -> v)));
 
     /** The supported codes, comma-separated (for messages). */
     public static String supportedCodes() {

@@ -82,6 +82,8 @@ class StreamingBinderTest {
             assertTrue(c[1] > 0.9 * c[2], infno + " mostly clean: " + c[1] + " of " + c[2]);
             assertEquals(c[1], c[0], infno + ": every clean message bound in one pass");
         }
+        // 3101 carries records with cross-field checks (trig_scen or rule_ids …): declined at once, at its infno
+        assertEquals(0, byTransaction.get("3101")[0]);
     }
 
     @Test
