@@ -1,23 +1,15 @@
 package org.fundwatch.stream.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.apache.flink.api.common.accumulators.Histogram;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.accumulators.LongMaximum;
@@ -125,7 +117,7 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
 
     private transient ValueState<PersonHistory> state;
     private transient MessageParser parser;
-    private transient Map<String, String> persons;
+    private transient Map<String, byte[]> persons;
     private transient LongCounter evaluated;
     private transient LongMaximum lastEvaluated;
     private transient LongCounter postSkipped;
@@ -164,7 +156,7 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         arrivalLatency = new Histogram();
         getRuntimeContext().addAccumulator(ARRIVAL_LATENCY, arrivalLatency);
         var task = getRuntimeContext().getTaskInfo();
-        persons = readPersons(personsFile, key -> KeyGroupRangeAssignment.assignKeyToParallelOperator(key,
+        persons = PersonRecords.read(personsFile, key -> KeyGroupRangeAssignment.assignKeyToParallelOperator(key,
                 task.getMaxNumberOfParallelSubtasks(), task.getNumberOfParallelSubtasks())
                 == task.getIndexOfThisSubtask());
     }
@@ -272,9 +264,9 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         PersonHistory h = state.value();
         if (h == null) {
             h = new PersonHistory();
-            String line = persons.get(personNo);
+            byte[] line = persons.get(personNo);
             if (line != null) {
-                JsonNode registered = REGISTRY_JSON.readTree(line); // parsed when the person is first seen
+                JsonNode registered = PersonRecords.parse(line); // parsed when the person is first seen
                 h.patient = EncounterAssembler.patientOf(registered);
                 h.deathDate = EncounterAssembler.deathDateOf(registered);
             }
@@ -535,50 +527,6 @@ public final class PersonEvaluator extends KeyedBroadcastProcessFunction<String,
         s.settlementPayload = e.payload;
         s.eventTime = e.eventTime;
         return s;
-    }
-
-    private static final ObjectMapper REGISTRY_JSON = new ObjectMapper();
-    private static final String PERSON_KEY = "\"psn_no\":\"";
-
-    /**
-     * persons.jsonl lines of the persons this subtask owns, unparsed (a line is parsed when its person first appears):
-     * the key is read from the first {@code "psn_no":"…"} of the line, which is baseinfo's in the records as written;
-     * a line where that is not found is parsed to find it.
-     */
-    static Map<String, String> readPersons(String file, Predicate<String> owned) {
-        Map<String, String> out = new HashMap<>();
-        if (file == null || !Files.isRegularFile(Path.of(file))) {
-            return out;
-        }
-        try (BufferedReader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String id = personKey(line);
-                if (!id.isEmpty() && owned.test(id)) {
-                    out.put(id, line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": unreadable person record (" + e.getMessage() + ")", e);
-        }
-        return out;
-    }
-
-    private static String personKey(String line) throws IOException {
-        int base = line.indexOf("\"baseinfo\"");
-        int at = base < 0 ? -1 : line.indexOf(PERSON_KEY, base);
-        int insu = line.indexOf("\"insuinfo\"");
-        if (at > 0 && (insu < 0 || at < insu || insu < base)) {
-            int from = at + PERSON_KEY.length();
-            int to = line.indexOf('"', from);
-            if (to > from) {
-                return line.substring(from, to);
-            }
-        }
-        return REGISTRY_JSON.readTree(line).path("baseinfo").path("psn_no").asText("");
     }
 
     @Override
