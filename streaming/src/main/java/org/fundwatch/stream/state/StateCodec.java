@@ -46,8 +46,31 @@ public final class StateCodec {
      * byte: the codes, names and ids here are mostly ASCII, which {@code getBytes(UTF_8)} copies in bulk
      * (packing an encounter was 3 % of the stream job's CPU).
      */
+    /**
+     * The string's UTF-8 bytes with their length (-1 for null). Codes and ids are ASCII, whose UTF-8 is the characters
+     * themselves: written from the string, without encoding it into a new array first (one per code of every fee line
+     * and encounter the job ships or holds).
+     */
     public static void writeString(DataOutput out, String s) throws IOException {
+        if (s != null && isAscii(s)) {
+            int n = s.length();
+            out.writeInt(n);
+            // byte by byte: Flink's DataOutputSerializer.writeBytes(String) advances its position twice (2 × length)
+            for (int i = 0; i < n; i++) {
+                out.writeByte(s.charAt(i));
+            }
+            return;
+        }
         writeBytes(out, s == null ? null : s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String readString(DataInput in) throws IOException {
@@ -273,14 +296,24 @@ public final class StateCodec {
 
     /** The encounter packed into one byte array (a few KB for 20 lines): for holding or shipping many of them. */
     public static byte[] pack(Encounter e) {
-        org.apache.flink.core.memory.DataOutputSerializer out = new org.apache.flink.core.memory.DataOutputSerializer(4096);
+        org.apache.flink.core.memory.DataOutputSerializer out = PACK_BUFFER.get();
+        out.clear();
         try {
             writeEncounter(out, e);
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
+        } finally {
+            if (out.length() > MAX_KEPT_BUFFER) { // an outsized encounter: do not hold its buffer for ever
+                PACK_BUFFER.remove();
+            }
         }
         return out.getCopyOfBuffer();
     }
+
+    /** One packing buffer per thread, reused: a fresh 4-KB buffer per settlement was 4 % of the stream's allocation. */
+    private static final ThreadLocal<org.apache.flink.core.memory.DataOutputSerializer> PACK_BUFFER =
+            ThreadLocal.withInitial(() -> new org.apache.flink.core.memory.DataOutputSerializer(4096));
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
 
     /** The encounter of {@link #pack}. */
     public static Encounter unpack(byte[] packed) {

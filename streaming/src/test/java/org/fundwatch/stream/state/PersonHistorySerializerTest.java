@@ -17,6 +17,21 @@ class PersonHistorySerializerTest {
     private final PersonHistorySerializer serializer = new PersonHistorySerializer();
 
     @Test
+    void packingReusesItsBufferButNotItsResult() {
+        Encounter big = ClickHousePatientHistoryStoreTest.encounter("P1", "M1", "H1", LocalDateTime.of(2025, 6, 13, 9, 0),
+                "XA10BAE123A001010101234");
+        Encounter small = ClickHousePatientHistoryStoreTest.encounter("P2", "M2", "H2", LocalDateTime.of(2025, 6, 14, 9, 0),
+                "001102000010000");
+        byte[] first = StateCodec.pack(big);
+        byte[] copy = first.clone();
+        byte[] second = StateCodec.pack(small);
+        assertEquals(java.util.Arrays.toString(copy), java.util.Arrays.toString(first), "an earlier result is not overwritten");
+        assertEquals(big, StateCodec.unpack(first));
+        assertEquals(small, StateCodec.unpack(second), "nothing of the longer encounter left in the buffer");
+        assertEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(StateCodec.pack(big)));
+    }
+
+    @Test
     void settledEncountersRoundTripThroughTheirPackedForm() throws IOException {
         Encounter e = ClickHousePatientHistoryStoreTest.encounter("P1", "M1", "H1", LocalDateTime.of(2025, 6, 13, 9, 0),
                 "XA10BAE123A001010101234");

@@ -25,4 +25,17 @@ class StateCodecStringTest {
         }
         assertEquals(0, in.available(), "nothing left over");
     }
+
+    @Test
+    void theFormatIsTheLengthAndTheUtf8BytesForAsciiAndOtherText() throws IOException {
+        for (String v : Arrays.asList("XA10BAE123A001010101234", "", "二甲双胍片", "a\u007fb", "\u0080")) {
+            DataOutputSerializer out = new DataOutputSerializer(64);
+            StateCodec.writeString(out, v);
+            DataOutputSerializer expected = new DataOutputSerializer(64);
+            byte[] utf8 = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            expected.writeInt(utf8.length);
+            expected.write(utf8);
+            assertEquals(Arrays.toString(expected.getCopyOfBuffer()), Arrays.toString(out.getCopyOfBuffer()), v);
+        }
+    }
 }
