@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.fundwatch.message.adapter.FeeDetailAdapter;
 import org.fundwatch.message.fee.FeeDetail;
 import org.fundwatch.model.CareSetting;
@@ -35,7 +34,18 @@ public final class EncounterAssembler {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** 门诊慢特病 codes (M + 5 digits, no dot) that med_type 14 visits carry in dise_codg instead of an ICD-10 code. */
-    private static final Pattern CHRONIC_DISEASE_CODE = Pattern.compile("M\\d{5}");
+    /** A 门诊慢特病 code ({@code M} and five digits, e.g. M05800), not an ICD-10 code. */
+    static boolean isChronicDiseaseCode(String code) {
+        if (code.length() != 6 || code.charAt(0) != 'M') {
+            return false;
+        }
+        for (int i = 1; i < 6; i++) {
+            if (code.charAt(i) < '0' || code.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private EncounterAssembler() {
     }
@@ -137,6 +147,33 @@ public final class EncounterAssembler {
             merge(info, diseases);
         }
 
+        /**
+         * Merges a bound 2203 (as {@link #merge(JsonNode, JsonNode, String)} merges its tree: the stream job binds
+         * 2203 in one streaming pass and has no tree of it). Bound text is trimmed, blank read as absent.
+         */
+        public void merge(org.fundwatch.message.admission.OutpatientVisitInput visit, String institution) {
+            var info = visit.visit();
+            personNo = info.personNo() != null ? info.personNo() : personNo;
+            institutionCode = institution != null && !institution.isBlank() ? institution : institutionCode;
+            medType = info.medType() != null ? info.medType() : medType;
+            internet |= internetFlag(info.extension());
+            if (info.beginTime() != null) {
+                begin = info.beginTime();
+            }
+            String disease = info.diseaseCategoryCode();
+            if (disease != null && !isChronicDiseaseCode(disease)) {
+                mainDiagnosisCode = disease;
+                mainDiagnosisName = info.diseaseCategoryName() != null ? info.diseaseCategoryName() : mainDiagnosisName;
+            }
+            for (org.fundwatch.message.admission.DiseaseInfo d : visit.diagnoses()) {
+                if (d.code() != null) {
+                    int order = d.order() != null ? d.order() : diagnoses.size() + 1;
+                    diagnoses.putIfAbsent(d.code(), new Diagnosis(d.code(), d.name(), Boolean.TRUE.equals(d.principal()),
+                            order, false, null));
+                }
+            }
+        }
+
         /** Merges a message's info node and its {@code diseinfo[]}. */
         public void merge(JsonNode info, JsonNode diseases) {
             medType = text(info, "med_type", medType);
@@ -152,7 +189,7 @@ public final class EncounterAssembler {
             String disease = text(info, "dise_codg", null);
             // For 门诊慢特病 (med_type 14) dise_codg carries the chronic-disease code, not an ICD-10 code; the visit's
             // ICD diagnoses come in diseinfo. Only ICD codes become the main diagnosis.
-            if (disease != null && !CHRONIC_DISEASE_CODE.matcher(disease).matches()) {
+            if (disease != null && !isChronicDiseaseCode(disease)) {
                 mainDiagnosisCode = disease;
                 mainDiagnosisName = text(info, "dise_name", mainDiagnosisName);
             }

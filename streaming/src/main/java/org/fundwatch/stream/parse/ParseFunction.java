@@ -19,11 +19,13 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.fundwatch.message.MessageParser;
+import org.fundwatch.message.NationalRequest;
 import org.fundwatch.message.NationalValues;
 import org.fundwatch.message.ParseResult;
 import org.fundwatch.message.Problem;
 import org.fundwatch.message.Transaction;
 import org.fundwatch.message.adapter.FeeDetailAdapter;
+import org.fundwatch.message.admission.OutpatientVisitInput;
 import org.fundwatch.message.fee.FeeDetail;
 import org.fundwatch.message.fee.FeeDetailInput;
 import org.fundwatch.rules.pack.EncounterAssembler;
@@ -131,12 +133,15 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
         if (looksLikePerson(line.bytes)) {
             return person(line, now);
         }
-        // validated in full; bound to the typed model only for fee details (the rest is read from the tree)
-        ParseResult parsed = parser.parse(line.bytes, ParseFunction::bindsFeeDetails);
+        // validated in full; bound to the typed model for fee details and 2203 (the rest is read from the tree)
+        ParseResult parsed = parser.parse(line.bytes, ParseFunction::bindsTyped);
         if (!parsed.isOk()) {
             throw new Rejected(reason(parsed));
         }
         String infno = parsed.transaction().orElseThrow().code();
+        if (parsed.isBound() && parsed.transaction().get() == Transaction.OUTPATIENT_VISIT) {
+            return outpatientVisit(parsed.request(OutpatientVisitInput.class), infno, line, now);
+        }
         if (parsed.isBound()) { // fee details
             var request = parsed.request(FeeDetailInput.class);
             long eventTime = eventTime(request.transactionTime());
@@ -191,6 +196,21 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
         return e;
     }
 
+    /** 2203: the visit's diagnoses, merged from the bound message as {@link EncounterAssembler.Info} merges a tree. */
+    private static Envelope outpatientVisit(NationalRequest<OutpatientVisitInput> request, String infno, SourceLine line,
+                                            long now) throws Rejected {
+        String personNo = request.input().visit().personNo();
+        if (personNo == null) {
+            throw new Rejected(infno + ": no psn_no to route the message by");
+        }
+        Envelope e = new Envelope(personNo, infno, eventTime(request.transactionTime()), line.source, line.position, now);
+        e.institutionCode = request.institutionCode();
+        e.encounterId = request.input().visit().encounterId();
+        e.info = new EncounterAssembler.Info();
+        e.info.merge(request.input(), e.institutionCode);
+        return e;
+    }
+
     /** The message's {@code inf_time} in epoch millis: its event time, which every message must have. */
     private static long eventTime(LocalDateTime time) throws Rejected {
         if (time == null) {
@@ -200,11 +220,12 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
     }
 
     /**
-     * The transactions whose typed form the job reads: fee details (2204/2301), most of the volume; a clean one is
-     * bound in one streaming pass without a JSON tree ({@link MessageParser}).
+     * The transactions whose typed form the job reads: fee details (2204/2301), most of the volume, and 2203 visits; a
+     * clean one is bound in one streaming pass without a JSON tree ({@link MessageParser}). The others (2207 and 2401
+     * carry the platform's output, which the request schema does not know) are read from the validated tree.
      */
-    private static boolean bindsFeeDetails(Transaction tx) {
-        return tx.inputType() == FeeDetailInput.class;
+    private static boolean bindsTyped(Transaction tx) {
+        return tx.inputType() == FeeDetailInput.class || tx == Transaction.OUTPATIENT_VISIT;
     }
 
     private Envelope person(SourceLine line, long now) throws Rejected {
