@@ -43,7 +43,7 @@ import org.fundwatch.message.MessageValidator.Findings;
  * {@link NationalJson#mapper()} when no error was found.
  *
  * <p>Steps 2–5 first run as one streaming pass ({@link StreamingBinder}) that accepts only a clean
- * message — no problem at all, no unknown member — and binds it without building a JSON tree; at the
+ * message — no problem at all, no unknown member below the envelope — and binds it without building a JSON tree; at the
  * first thing it does not accept as it is, the message goes through the steps above, which write the
  * problem report. Both paths bind equal messages.
  *
@@ -91,7 +91,7 @@ public final class MessageParser {
         StreamingBinder.Bound bound = utf8 ? binder.request(json, bomLength(json), bind) : null;
         if (bound != null) {
             return new ParseResult(ParseResult.Kind.REQUEST, bound.transaction(), bound.request(), null, List.of(),
-                    List.of());
+                    bound.unknownFields());
         }
         return parseByTree(json, bind, utf8);
     }

@@ -32,8 +32,9 @@ import org.fundwatch.message.analysis.FeedbackInput;
 /**
  * Validates and binds a <b>clean</b> request envelope in one streaming pass, without a JSON tree: the common case of
  * a message that the schema walk of {@link MessageValidator} would accept with no problem at all, and that
- * {@link NationalJson#mapper()} would then bind. At the first thing it does not accept exactly as it is — any error
- * or warning the validator would report, an unknown or alias member, a duplicate member, a value shape the mapper
+ * {@link NationalJson#mapper()} would then bind (unknown members of the envelope are listed and skipped, as the walk
+ * does). At the first thing it does not accept exactly as it is — any error or warning the validator would report, an
+ * unknown member inside the input, an alias, a duplicate member, a value shape the mapper
  * coerces (a number where text is expected, a single object for a list, an exponent), or a record with cross-field
  * checks other than the fee detail's — it gives up and returns null, and {@link MessageParser} reads the message
  * the slow way (tree, schema walk, binding), which reports everything with its path. So the problem report is written
@@ -54,8 +55,11 @@ final class StreamingBinder {
         this.catalogs = Map.copyOf(catalogs);
     }
 
-    /** A request bound in one pass. */
-    record Bound(Transaction transaction, NationalRequest<?> request) {
+    /**
+     * A request bound in one pass, with the paths of the envelope's unknown members (as the tree walk lists them: the
+     * platform's {@code output} that 2207 and 2401 messages carry along, local extensions such as {@code mode}).
+     */
+    record Bound(Transaction transaction, NationalRequest<?> request, List<String> unknownFields) {
     }
 
     /**
@@ -76,7 +80,8 @@ final class StreamingBinder {
             if (request == null || p.nextToken() != null) { // trailing tokens are an error for the mapper
                 return null;
             }
-            return new Bound(reading.transaction, (NationalRequest<?>) request);
+            return new Bound(reading.transaction, (NationalRequest<?>) request,
+                    reading.unknown == null ? List.of() : reading.unknown);
         } catch (IOException | RuntimeException e) {
             return null; // malformed JSON, or anything unexpected: the slow path reports it
         }
@@ -113,6 +118,8 @@ final class StreamingBinder {
     private static final class Reading {
         final Predicate<Transaction> bind;
         Transaction transaction;
+        /** Paths of the envelope's unknown members, in document order (null: none). */
+        List<String> unknown;
 
         Reading(Predicate<Transaction> bind) {
             this.bind = bind;
@@ -129,8 +136,11 @@ final class StreamingBinder {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             FieldPlan field = plan.byName.get(p.currentName());
+            if (field == null && plan.type == NationalRequest.class && skipUnknown(p, reading)) {
+                continue;
+            }
             if (field == null || (seen & field.bit) != 0) {
-                return null; // unknown member, alias, or a member given twice
+                return null; // unknown member inside the input, alias, or a member given twice
             }
             seen |= field.bit;
             Object value = value(p, p.nextToken(), field, reading);
@@ -153,6 +163,27 @@ final class StreamingBinder {
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * An unknown member of the envelope: its path listed, its value skipped (read for syntax only). False for an alias
+     * (the tree walk binds it) and for a name given twice (the tree keeps the last): left to the slow path.
+     */
+    private static boolean skipUnknown(JsonParser p, Reading reading) throws IOException {
+        String name = p.currentName();
+        if (RecordSchema.of(NationalRequest.class).byJsonName().containsKey(name)) {
+            return false;
+        }
+        String path = JsonPath.ROOT.field(name).toString();
+        if (reading.unknown == null) {
+            reading.unknown = new ArrayList<>(2);
+        } else if (reading.unknown.contains(path)) {
+            return false;
+        }
+        reading.unknown.add(path);
+        p.nextToken();
+        p.skipChildren();
+        return true;
     }
 
     /** {@code infno}: a known transaction written without blanks, which the caller wants bound. */

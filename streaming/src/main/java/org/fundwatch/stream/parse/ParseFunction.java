@@ -28,6 +28,7 @@ import org.fundwatch.message.adapter.FeeDetailAdapter;
 import org.fundwatch.message.admission.OutpatientVisitInput;
 import org.fundwatch.message.fee.FeeDetail;
 import org.fundwatch.message.fee.FeeDetailInput;
+import org.fundwatch.message.settlement.SettlementInput;
 import org.fundwatch.rules.pack.EncounterAssembler;
 import org.fundwatch.stream.model.DeadLetter;
 import org.fundwatch.stream.model.Envelope;
@@ -133,36 +134,19 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
         if (looksLikePerson(line.bytes)) {
             return person(line, now);
         }
-        // validated in full; bound to the typed model for fee details and 2203 (the rest is read from the tree)
+        // validated in full; bound to the typed model for fee details, 2203 and settlements (the rest: from the tree)
         ParseResult parsed = parser.parse(line.bytes, ParseFunction::bindsTyped);
         if (!parsed.isOk()) {
             throw new Rejected(reason(parsed));
         }
         String infno = parsed.transaction().orElseThrow().code();
-        if (parsed.isBound() && parsed.transaction().get() == Transaction.OUTPATIENT_VISIT) {
-            return outpatientVisit(parsed.request(OutpatientVisitInput.class), infno, line, now);
-        }
-        if (parsed.isBound()) { // fee details
-            var request = parsed.request(FeeDetailInput.class);
-            long eventTime = eventTime(request.transactionTime());
-            List<FeeDetail> details = request.input().lines();
-            if (details.isEmpty()) {
-                throw new Rejected("input.feedetail: empty");
-            }
-            String personNo = details.get(0).personNo();
-            if (personNo == null || personNo.isBlank()) {
-                throw new Rejected(infno + ": no psn_no to route the message by");
-            }
-            feeLines.add(details.size());
-            linesBySecond.add((int) (now / 1000), details.size());
-            Envelope e = new Envelope(personNo, infno, eventTime, line.source, line.position, now);
-            e.institutionCode = request.institutionCode();
-            e.fees = new ArrayList<>(details.size());
-            for (FeeDetail d : details) {
-                e.fees.add(new Envelope.FeeItem(d.encounterId(), FeeDetailAdapter.toFeeLine(d),
-                        EncounterAssembler.internetFlag(d.extension()), d.medType(), d.doctorCode()));
-            }
-            return e;
+        if (parsed.isBound()) {
+            return switch (parsed.transaction().get()) {
+                case OUTPATIENT_VISIT -> outpatientVisit(parsed.request(OutpatientVisitInput.class), infno, line, now);
+                case OUTPATIENT_SETTLEMENT, INPATIENT_SETTLEMENT ->
+                        settlement(parsed.request(SettlementInput.class), infno, line, now);
+                default -> feeDetails(parsed.request(FeeDetailInput.class), infno, line, now);
+            };
         }
         JsonNode root = parsed.tree().orElseThrow();
         JsonNode infTime = root.path("inf_time");
@@ -181,18 +165,53 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
                 e.info = new EncounterAssembler.Info();
                 e.info.merge(info, in.path("diseinfo"), e.institutionCode);
             }
-            case "2207", "2304" -> {
-                JsonNode data = root.path("input").path("data");
-                e.encounterId = data.path("mdtrt_id").asText("");
-                e.medType = data.path("med_type").asText(null);
-                e.settlementId = root.path("output").path("setlinfo").path("setl_id").asText(null);
-                e.payload = line.bytes; // validated UTF-8 by the parser
-            }
             case "3101", "3102" -> e.payload = line.bytes;
             default -> {
                 // other transactions (3103 feedback …) carry nothing the rules read: routed and counted only
             }
         }
+        return e;
+    }
+
+    /** 2204/2301: the fee lines, counted. */
+    private Envelope feeDetails(NationalRequest<FeeDetailInput> request, String infno, SourceLine line, long now)
+            throws Rejected {
+        long eventTime = eventTime(request.transactionTime());
+        List<FeeDetail> details = request.input().lines();
+        if (details.isEmpty()) {
+            throw new Rejected("input.feedetail: empty");
+        }
+        String personNo = details.get(0).personNo();
+        if (personNo == null || personNo.isBlank()) {
+            throw new Rejected(infno + ": no psn_no to route the message by");
+        }
+        feeLines.add(details.size());
+        linesBySecond.add((int) (now / 1000), details.size());
+        Envelope e = new Envelope(personNo, infno, eventTime, line.source, line.position, now);
+        e.institutionCode = request.institutionCode();
+        e.fees = new ArrayList<>(details.size());
+        for (FeeDetail d : details) {
+            e.fees.add(new Envelope.FeeItem(d.encounterId(), FeeDetailAdapter.toFeeLine(d),
+                    EncounterAssembler.internetFlag(d.extension()), d.medType(), d.doctorCode()));
+        }
+        return e;
+    }
+
+    /**
+     * 2207/2304: the settlement of an encounter, with the platform's settlement id from the message's {@code output}
+     * (not part of the request schema, so read from the payload: {@link SettlementIds}); the payload is kept for the
+     * lake.
+     */
+    private static Envelope settlement(NationalRequest<SettlementInput> request, String infno, SourceLine line, long now)
+            throws Rejected {
+        SettlementInput.Data data = request.input().data();
+        Envelope e = new Envelope(data.personNo(), infno, eventTime(request.transactionTime()), line.source,
+                line.position, now);
+        e.institutionCode = request.institutionCode();
+        e.encounterId = data.encounterId();
+        e.medType = data.medType();
+        e.settlementId = SettlementIds.of(line.bytes);
+        e.payload = line.bytes; // validated UTF-8 by the parser
         return e;
     }
 
@@ -220,12 +239,13 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
     }
 
     /**
-     * The transactions whose typed form the job reads: fee details (2204/2301), most of the volume, and 2203 visits; a
-     * clean one is bound in one streaming pass without a JSON tree ({@link MessageParser}). The others (2207 and 2401
-     * carry the platform's output, which the request schema does not know) are read from the validated tree.
+     * The transactions whose typed form the job reads: fee details (2204/2301), most of the volume, 2203 visits and
+     * 2207/2304 settlements; a clean one is bound in one streaming pass without a JSON tree ({@link MessageParser}).
+     * The rest (2401/2402, 3101/3102: a few per cent of the messages) are read from the validated tree.
      */
     private static boolean bindsTyped(Transaction tx) {
-        return tx.inputType() == FeeDetailInput.class || tx == Transaction.OUTPATIENT_VISIT;
+        return tx.inputType() == FeeDetailInput.class || tx.inputType() == SettlementInput.class
+                || tx == Transaction.OUTPATIENT_VISIT;
     }
 
     private Envelope person(SourceLine line, long now) throws Rejected {
