@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,15 +98,18 @@ final class CareFacts {
         int onlineWeeks = 0;
         String chronicNames = "";
         if (qualifies != null) {
-            Set<String> chronic = new LinkedHashSet<>();
+            // the distinct names in table order, joined with 、 (one or two diseases: no set, no iterator)
+            StringBuilder names = new StringBuilder();
             for (int i = 0; i < qualifies.length; i++) {
                 if (qualifies[i]) {
                     ChronicDisease d = chronicDiseases.get(i);
-                    chronic.add(d.name());
+                    if (!namedBefore(qualifies, i, d.name())) {
+                        names.append(names.isEmpty() ? "" : "、").append(d.name());
+                    }
                     onlineWeeks = Math.max(onlineWeeks, d.maxOnlineWeeks());
                 }
             }
-            chronicNames = String.join("、", chronic);
+            chronicNames = names.toString();
         }
         long medicine = 0;
         for (FeeLine l : current.feeLines()) {
@@ -137,6 +139,16 @@ final class CareFacts {
     }
 
     // ---- context ----
+
+    /** Whether a qualifying disease before index {@code end} has the name {@code name}. */
+    private boolean namedBefore(boolean[] qualifies, int end, String name) {
+        for (int i = 0; i < end; i++) {
+            if (qualifies[i] && chronicDiseases.get(i).name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Which chronic diseases (by index) one of {@code diagnoses} qualifies for; null when none. */
     private boolean[] chronicOf(List<String> diagnoses) {

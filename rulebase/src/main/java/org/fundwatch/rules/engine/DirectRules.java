@@ -250,7 +250,8 @@ final class DirectRules {
 
     /**
      * One evaluation's facts by type and, computed on first use, by alpha node. One per thread and engine, reused:
-     * its lists are cleared after each evaluation (nothing of an evaluation stays reachable from it).
+     * its lists are emptied after each evaluation (their references to its facts are overwritten by the thread's next
+     * one: see {@link FactList#clear}).
      */
     private Memory newMemory() {
         return new Memory(types.size(), nodes.size(), maxPatterns, maxSlots);

@@ -312,15 +312,13 @@ final class FactBuilder {
         // The index holds one CodeKnowledge per code, so lines with a usage limit have the same code exactly when
         // they share the CodeKnowledge instance: compared by identity (CodeKnowledge has no equals), without
         // reading the code strings.
-        List<CodeKnowledge> done = new ArrayList<>(2);
         for (int i = 0; i < lines.length; i++) {
             LineFact first = lines[i];
             CodeKnowledge k = knowledge[i];
-            if (!k.hasUsageLimit() || !first.isCurrent() || first.getDay() < 0 || done.contains(k)) {
+            if (!k.hasUsageLimit() || !isUsageStart(first) || startedBefore(lines, knowledge, i, k)) {
                 continue;
             }
             String code = first.getItemCode();
-            done.add(k);
             List<LineFact> sameCode = sameCode(lines, knowledge, k);
             List<Long> historyDays = List.of();
             List<long[]> historyCoverage = List.of();
@@ -348,6 +346,21 @@ final class FactBuilder {
                 drugCourse(code, k.paymentCourseDays(), sameCode, historyCoverage, facts);
             }
         }
+    }
+
+    /** Whether a usage pass can start at {@code line}: a current line with a date. */
+    private static boolean isUsageStart(LineFact line) {
+        return line.isCurrent() && line.getDay() >= 0;
+    }
+
+    /** Whether a line before {@code end} with knowledge {@code k} started its code's pass already. */
+    private static boolean startedBefore(LineFact[] lines, CodeKnowledge[] knowledge, int end, CodeKnowledge k) {
+        for (int j = 0; j < end; j++) {
+            if (knowledge[j] == k && isUsageStart(lines[j])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -34,9 +34,12 @@ final class FactList {
         items[size++] = fact;
     }
 
-    /** Empties the list and drops its references (nothing of an evaluation stays reachable). */
+    /**
+     * Empties the list. Its references are left to be overwritten by the next evaluation of the thread that owns it:
+     * nulling them was 3 % of an evaluation's CPU (each null store goes through the collector's barrier), and what stays
+     * reachable is bounded by the facts of one evaluation per thread (the thread's last, until its next).
+     */
     void clear() {
-        Arrays.fill(items, 0, size, null);
         size = 0;
     }
 }

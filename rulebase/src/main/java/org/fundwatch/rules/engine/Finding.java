@@ -29,7 +29,8 @@ public record Finding(String id, String ruleId, String ruleName, String official
     public static String idOf(String ruleId, Subject subject, Map<String, String> evidence) {
         // The key's UTF-8 bytes are written into a per-thread buffer and hashed there: no key string, no byte array
         // per finding (building them was a fifth of the engine's allocation).
-        Utf8Buffer key = KEYS.get();
+        KeyHasher hasher = HASHERS.get();
+        Utf8Buffer key = hasher.key;
         key.reset();
         key.append(ruleId).append('|').append(subject.patientId()).append('|').append(subject.encounterId()).append('|');
         List<String> lineIds = subject.lineIds();
@@ -43,8 +44,7 @@ public record Finding(String id, String ruleId, String ruleName, String official
         for (Map.Entry<String, String> e : evidence.entrySet()) {
             key.append(e.getKey()).append('=').append(e.getValue()).append(';');
         }
-        // One digest per thread: MessageDigest.getInstance is a provider lookup, costlier than hashing the key.
-        MessageDigest sha256 = SHA256.get();
+        MessageDigest sha256 = hasher.sha256;
         sha256.update(key.bytes(), 0, key.length());
         return HEX.formatHex(sha256.digest(), 0, 16);
     }
@@ -81,7 +81,17 @@ public record Finding(String id, String ruleId, String ruleName, String official
             }
             int n = s.length();
             ensure(n * 3);
-            for (int i = 0; i < n; i++) {
+            int i = 0;
+            // codes, ids and amounts are ASCII: one tight loop while they last, the general one from the first other char
+            for (int at = length; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                bytes[at + i] = (byte) c;
+            }
+            length += i;
+            for (; i < n; i++) {
                 char c = s.charAt(i);
                 if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                     int cp = Character.toCodePoint(c, s.charAt(++i));
@@ -116,14 +126,24 @@ public record Finding(String id, String ruleId, String ruleName, String official
         }
     }
 
-    private static final ThreadLocal<Utf8Buffer> KEYS = ThreadLocal.withInitial(Utf8Buffer::new);
+    /**
+     * A thread's key buffer and digest, behind one thread-local lookup. One digest per thread: MessageDigest.getInstance
+     * is a provider lookup, costlier than hashing the key.
+     */
+    private static final class KeyHasher {
+        final Utf8Buffer key = new Utf8Buffer();
+        final MessageDigest sha256;
+
+        KeyHasher() {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final ThreadLocal<KeyHasher> HASHERS = ThreadLocal.withInitial(KeyHasher::new);
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
 }
