@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -50,6 +51,23 @@ class RulesBenchCommandTest {
         // a real pack directory (any directory passes the pack check), a knowledge pack that does not exist
         assertEquals(1, run("bench", "--pack", tmp.toString(), "--kb", tmp.resolve("no-kb").toString(), "--quick"));
         assertTrue(err.toString().contains("knowledge pack not found"), err.toString());
+    }
+
+    @Test
+    void theForkGetsTheThroughputCollectorUnlessAnotherIsChosen() {
+        assertEquals(List.of("-XX:+UseParallelGC"), RulesBenchCommand.forkArgs(List.of()));
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmx2g"), RulesBenchCommand.forkArgs(List.of("-Xmx2g")));
+        assertEquals(List.of("-XX:+UseZGC"), RulesBenchCommand.forkArgs(List.of("-XX:+UseZGC")));
+        assertEquals(List.of("-Xmx2g", "-XX:+UseG1GC"), RulesBenchCommand.forkArgs(List.of("-Xmx2g", "-XX:+UseG1GC")));
+    }
+
+    @Test
+    void figuresNameTheCollectorTheyWereMeasuredUnder() {
+        assertEquals("Parallel GC", RulesBenchCommand.collectorOf(RulesBenchCommand.forkArgs(List.of())));
+        assertEquals("G1 GC", RulesBenchCommand.collectorOf(List.of("-XX:+UseZGC", "-XX:+UseG1GC")));
+        assertEquals("JVM default collector", RulesBenchCommand.collectorOf(List.of("-Xmx2g")));
+        assertTrue(RulesBenchCommand.collectorOfThisJvm().endsWith("GC")
+                || RulesBenchCommand.collectorOfThisJvm().equals("JVM default collector"));
     }
 
     @Test
