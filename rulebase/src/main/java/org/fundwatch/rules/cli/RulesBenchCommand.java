@@ -124,9 +124,10 @@ public final class RulesBenchCommand implements Callable<Integer> {
                 if (allInDrools) {
                     forkArgs.add("-Dfundwatch.rules.direct=false");
                 }
-                if (!forkArgs.isEmpty()) {
-                    builder.jvmArgsAppend(forkArgs.toArray(String[]::new));
-                }
+                // JMH gives the fork this JVM's options; the fork's collector replaces this JVM's (two collector
+                // options would stop the fork's JVM from starting)
+                builder.jvmArgs(forkJvm(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                        forkArgs).toArray(String[]::new));
                 Options options = builder.build();
                 RunResult result = new Runner(options).run().iterator().next();
                 var stats = result.getPrimaryResult().getStatistics();
@@ -172,18 +173,32 @@ public final class RulesBenchCommand implements Callable<Integer> {
     /** The fork's options: {@code extra}, plus {@link #BATCH_COLLECTOR} when {@code extra} chooses no collector. */
     static List<String> forkArgs(List<String> extra) {
         List<String> args = new ArrayList<>(extra);
-        if (extra.stream().noneMatch(a -> a.matches("-XX:[+]Use\\w+GC"))) {
+        if (extra.stream().noneMatch(a -> COLLECTOR_OPTION.matcher(a).matches())) {
             args.add(0, BATCH_COLLECTOR);
         }
         return args;
     }
 
+    /** The fork's JVM options: this JVM's ({@code inherited}) without their collector options, then {@code fork}. */
+    static List<String> forkJvm(List<String> inherited, List<String> fork) {
+        List<String> args = new ArrayList<>();
+        for (String a : inherited) {
+            if (!COLLECTOR_OPTION.matcher(a).matches()) {
+                args.add(a);
+            }
+        }
+        args.addAll(fork);
+        return args;
+    }
+
+    private static final java.util.regex.Pattern COLLECTOR_OPTION = java.util.regex.Pattern.compile("-XX:[+-]Use(\\w+)GC");
+
     /** The collector the last collector option of {@code args} chooses, as the figures name it. */
     static String collectorOf(List<String> args) {
         String chosen = null;
         for (String a : args) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("-XX:[+]Use(\\w+)GC").matcher(a);
-            if (m.matches()) {
+            java.util.regex.Matcher m = COLLECTOR_OPTION.matcher(a);
+            if (m.matches() && a.startsWith("-XX:+")) {
                 chosen = m.group(1);
             }
         }

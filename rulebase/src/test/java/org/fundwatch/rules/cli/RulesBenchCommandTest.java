@@ -62,6 +62,14 @@ class RulesBenchCommandTest {
     }
 
     @Test
+    void theForksCollectorReplacesThisJvmsCollector() {
+        assertEquals(List.of("-Xmx4g", "-Dfundwatch.home=/x", "-XX:+UseG1GC"), RulesBenchCommand.forkJvm(
+                List.of("-XX:+UseParallelGC", "-Xmx4g", "-Dfundwatch.home=/x"), List.of("-XX:+UseG1GC")));
+        assertEquals(List.of("-Xmx4g", "-XX:+UseParallelGC"), RulesBenchCommand.forkJvm(
+                List.of("-Xmx4g", "-XX:-UseG1GC"), RulesBenchCommand.forkArgs(List.of())));
+    }
+
+    @Test
     void figuresNameTheCollectorTheyWereMeasuredUnder() {
         assertEquals("Parallel GC", RulesBenchCommand.collectorOf(RulesBenchCommand.forkArgs(List.of())));
         assertEquals("G1 GC", RulesBenchCommand.collectorOf(List.of("-XX:+UseZGC", "-XX:+UseG1GC")));
