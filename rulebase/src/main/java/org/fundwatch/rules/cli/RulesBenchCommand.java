@@ -120,14 +120,14 @@ public final class RulesBenchCommand implements Callable<Integer> {
                 err.flush();
                 OptionsBuilder builder = new OptionsBuilder();
                 builder.parent(bench.options()).addProfiler(GCProfiler.class);
-                List<String> forkArgs = forkArgs(jvmArgs);
+                List<String> inherited = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+                List<String> forkArgs = forkArgs(jvmArgs, inherited);
                 if (allInDrools) {
                     forkArgs.add("-Dfundwatch.rules.direct=false");
                 }
                 // JMH gives the fork this JVM's options; the fork's collector replaces this JVM's (two collector
                 // options would stop the fork's JVM from starting)
-                builder.jvmArgs(forkJvm(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                        forkArgs).toArray(String[]::new));
+                builder.jvmArgs(forkJvm(inherited, forkArgs).toArray(String[]::new));
                 Options options = builder.build();
                 RunResult result = new Runner(options).run().iterator().next();
                 var stats = result.getPrimaryResult().getStatistics();
@@ -172,9 +172,24 @@ public final class RulesBenchCommand implements Callable<Integer> {
 
     /** The fork's options: {@code extra}, plus {@link #BATCH_COLLECTOR} when {@code extra} chooses no collector. */
     static List<String> forkArgs(List<String> extra) {
+        return forkArgs(extra, List.of());
+    }
+
+    /**
+     * The fork's options: {@code extra}, plus, when {@code extra} chooses no collector, the collector this JVM was
+     * started with ({@code inherited}: a collector in {@code FUNDWATCH_JAVA_OPTS} measures both the fork and the
+     * CPU-time rounds under it), else {@link #BATCH_COLLECTOR}.
+     */
+    static List<String> forkArgs(List<String> extra, List<String> inherited) {
         List<String> args = new ArrayList<>(extra);
         if (extra.stream().noneMatch(a -> COLLECTOR_OPTION.matcher(a).matches())) {
-            args.add(0, BATCH_COLLECTOR);
+            String chosen = BATCH_COLLECTOR;
+            for (String a : inherited) {
+                if (COLLECTOR_OPTION.matcher(a).matches() && a.startsWith("-XX:+")) {
+                    chosen = a;
+                }
+            }
+            args.add(0, chosen);
         }
         return args;
     }

@@ -62,6 +62,13 @@ class RulesBenchCommandTest {
     }
 
     @Test
+    void withoutAChoiceTheForkKeepsTheCollectorThisJvmWasStartedWith() {
+        assertEquals(List.of("-XX:+UseG1GC"), RulesBenchCommand.forkArgs(List.of(), List.of("-Xmx4g", "-XX:+UseG1GC")));
+        assertEquals(List.of("-XX:+UseZGC"), RulesBenchCommand.forkArgs(List.of("-XX:+UseZGC"), List.of("-XX:+UseG1GC")));
+        assertEquals(List.of("-XX:+UseParallelGC"), RulesBenchCommand.forkArgs(List.of(), List.of("-XX:-UseG1GC")));
+    }
+
+    @Test
     void theForksCollectorReplacesThisJvmsCollector() {
         assertEquals(List.of("-Xmx4g", "-Dfundwatch.home=/x", "-XX:+UseG1GC"), RulesBenchCommand.forkJvm(
                 List.of("-XX:+UseParallelGC", "-Xmx4g", "-Dfundwatch.home=/x"), List.of("-XX:+UseG1GC")));
