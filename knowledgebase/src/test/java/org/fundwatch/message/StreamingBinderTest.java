@@ -176,6 +176,70 @@ class StreamingBinderTest {
                 "unknown envelope member malformed", "input before infno")), "declined " + declined);
     }
 
+    /**
+     * The one pass tries first the member that followed the previous one last time, and compares names byte by byte:
+     * messages whose members come in other orders (another hospital's system), interleaved with the generator's order,
+     * must bind exactly as the tree walk binds them. A prediction trusted without its comparison fails this.
+     */
+    @Test
+    void membersInAnyOrderBindAsTheTreeWalkBindsThem() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        int shuffled = 0;
+        for (String infno : List.of("2204", "2301", "2203", "2207")) {
+            List<byte[]> samples = messages.stream()
+                    .filter(m -> new String(m, 0, 20, StandardCharsets.UTF_8).contains("\"" + infno + "\""))
+                    .filter(m -> clean(PARSER.parseByTree(m, tx -> true))).limit(20).toList();
+            assertTrue(samples.size() >= 5, infno + ": " + samples.size());
+            for (byte[] json : samples) {
+                for (int round = 0; round < 3; round++) {
+                    byte[] edited = round == 1 ? json : reordered(json, random);
+                    ParseResult byTree = PARSER.parseByTree(edited, tx -> true);
+                    StreamingBinder.Bound bound = PARSER.parseInOnePass(edited, tx -> true);
+                    assertNotNull(bound, infno + " round " + round);
+                    assertSame(byTree, bound, new String(edited, StandardCharsets.UTF_8));
+                    shuffled += round == 1 ? 0 : 1;
+                }
+            }
+        }
+        assertTrue(shuffled >= 40, "reordered messages: " + shuffled);
+    }
+
+    /** {@code json} with the members of every object in random order, except the envelope's infno (read first). */
+    private static byte[] reordered(byte[] json, java.util.Random random) throws IOException {
+        ObjectNode root = (ObjectNode) NationalJson.mapper().readTree(json);
+        ObjectNode out = NationalJson.mapper().createObjectNode();
+        out.set("infno", root.get("infno"));
+        List<String> names = new ArrayList<>();
+        root.fieldNames().forEachRemaining(names::add);
+        java.util.Collections.shuffle(names, random);
+        for (String name : names) {
+            if (!name.equals("infno")) {
+                out.set(name, reorderedNode(root.get(name), random));
+            }
+        }
+        return NationalJson.mapper().writeValueAsBytes(out);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode reorderedNode(com.fasterxml.jackson.databind.JsonNode node,
+                                                                         java.util.Random random) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            java.util.Collections.shuffle(names, random);
+            ObjectNode out = NationalJson.mapper().createObjectNode();
+            for (String name : names) {
+                out.set(name, reorderedNode(node.get(name), random));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode out = NationalJson.mapper().createArrayNode();
+            node.forEach(e -> out.add(reorderedNode(e, random)));
+            return out;
+        }
+        return node;
+    }
+
     @Test
     void catalogueMembershipIsCheckedInTheOnePassToo() {
         byte[] fee = messages.stream().filter(m -> new String(m, 0, 20, StandardCharsets.UTF_8).contains("2204"))
