@@ -79,13 +79,13 @@ class HotSwapTest {
                 .withCheckpoints(tmp.resolve("ref-chk").toString(), Duration.ofSeconds(1), null));
         Set<String> expected = new TreeSet<>();
         for (Alert a : reference) {
-            if (isPersonPath(a) && a.eventTime < cutoff) {
+            if (isOrdered(a) && a.eventTime < cutoff) {
                 expected.add(a.id);
             }
         }
         Set<String> actual = new TreeSet<>();
         for (Alert a : r.alerts()) {
-            if (isPersonPath(a) && a.eventTime < cutoff) {
+            if (isOrdered(a) && a.eventTime < cutoff) {
                 actual.add(a.id);
             }
         }
@@ -96,12 +96,12 @@ class HotSwapTest {
     }
 
     /**
-     * Settlement and post-event alerts. Doctor-volume alerts are left out of the comparison: the bounded reference run
-     * inside this test JVM raised none, while the same bounded run from the CLI raises them (64 on this data) and so
-     * does the continuous run — not explained yet (see docs/streaming.md, known gaps).
+     * The alerts of the event-time-ordered paths: settlement, post-event and doctor volume (an hour's count is final
+     * when the watermark passes it). Arrival alerts (3101/3102) are evaluated against the history at their arrival,
+     * which depends on how far event time had progressed (docs/streaming.md, "Two evaluation paths").
      */
-    private static boolean isPersonPath(Alert a) {
-        return "settlement".equals(a.trigger) || "post".equals(a.trigger);
+    private static boolean isOrdered(Alert a) {
+        return "settlement".equals(a.trigger) || "post".equals(a.trigger) || "doctor".equals(a.trigger);
     }
 
     private static java.util.Map<String, Long> byTrigger(java.util.List<Alert> alerts) {
