@@ -238,9 +238,16 @@ public final class HotSwapProbe {
         return RulePackSource.load(to).info();
     }
 
-    /** Copies a file into the watched directory atomically (hidden while being written); returns its line count. */
+    /**
+     * Copies a file into the watched directory atomically; returns its line count. It is written beside the directory,
+     * not in it as a hidden file: Flink's file enumerator lists the directory and then reads each entry's status, and a
+     * hidden file renamed in between made it log "Failed to enumerate files" with a stack trace (harmless: the next
+     * scan finds the file). A hospital's drop process should do the same: write elsewhere on the file system, then move.
+     */
     private static long feed(Path file, Path dir) throws IOException {
-        Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
+        Path incoming = dir.resolveSibling(dir.getFileName() + ".incoming");
+        Files.createDirectories(incoming);
+        Path tmp = incoming.resolve(file.getFileName());
         Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
         Files.move(tmp, dir.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
         try (Stream<String> s = Files.lines(file, StandardCharsets.UTF_8)) {
