@@ -143,10 +143,12 @@ public final class StreamBenchCommand implements Callable<Integer> {
             System.out.printf("throughput: %,d fee lines (%,d records); end to end %.1f s = %,.0f fee lines/s "
                             + "(job start + pack compile included); steady state %.1f s = %,.0f fee lines/s, %,.0f "
                             + "records/s; second half of the run %,.0f fee lines/s; JVM CPU %.1f s = %,.0f fee lines "
-                            + "per CPU-second; load average after %.1f; %,d messages evaluated, %,d post-event "
-                            + "evaluations skipped (no change since settlement)%n",
+                            + "per CPU-second = %.0f µs of CPU per record at %.3f fee lines per record; load average "
+                            + "after %.1f; %,d messages evaluated, %,d post-event evaluations skipped (no change since "
+                            + "settlement)%n",
                     lines, records, total, lines / total, steady, lines / steady, records / steady,
-                    secondHalf(acc.get(ParseFunction.FEE_LINES_BY_SECOND)), cpuSeconds, lines / cpuSeconds, load(),
+                    secondHalf(acc.get(ParseFunction.FEE_LINES_BY_SECOND)), cpuSeconds, lines / cpuSeconds,
+                    records == 0 ? 0.0 : cpuSeconds * 1e6 / records, records == 0 ? 0.0 : (double) lines / records, load(),
                     number(acc, PersonEvaluator.EVALUATED), number(acc, PersonEvaluator.POST_SKIPPED));
         }
         if (rate > 0) {
