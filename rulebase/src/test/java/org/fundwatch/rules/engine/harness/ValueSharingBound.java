@@ -1,0 +1,131 @@
+package org.fundwatch.rules.engine.harness;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.fundwatch.model.EncounterContext;
+import org.fundwatch.model.Money;
+import org.fundwatch.model.Phase;
+import org.fundwatch.pack.KnowledgePack;
+import org.fundwatch.rules.engine.RuleEngine;
+import org.fundwatch.rules.engine.bench.EngineBenchmark;
+import org.fundwatch.rules.source.RulePackSource;
+
+/**
+ * Measurement harness (not a test; docs/harness.md): an upper bound of what primitive amounts and times in the model
+ * would gain ("ProfCanon" in docs/rule-pack.md, session 15). The rule bench's 512 encounters (A) are rebuilt so that
+ * equal {@code BigDecimal}, {@link Money}, {@code LocalDateTime} and {@code LocalDate} values share one object (B):
+ * those values then stay hot, as inline fields would. Both sets must give the same findings; then 3-s rounds of
+ * thread CPU time alternate between A and B in one JVM, and the median ratio B/A is printed.
+ *
+ * <p>Arguments: knowledge-pack directory, phase (PRE/MID), rounds, optionally {@code strings} to share equal strings
+ * too.
+ */
+public final class ValueSharingBound {
+    private final Map<Object, Object> shared = new HashMap<>();
+    private final boolean strings;
+
+    private ValueSharingBound(boolean strings) {
+        this.strings = strings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        KnowledgePack kb = KnowledgePack.load(Path.of(args[0]));
+        Phase phase = Phase.valueOf(args[1]);
+        int rounds = Integer.parseInt(args[2]);
+        ValueSharingBound sharing = new ValueSharingBound(args.length > 3 && args[3].equals("strings"));
+        RuleEngine engine = RuleEngine.compile(RulePackSource.load(Path.of("rulebase/packs/national")), kb);
+        List<EncounterContext> original = EngineBenchmark.generate(kb, 512, 20, 1, new Random(20250614), phase);
+        List<EncounterContext> rebuilt = new ArrayList<>();
+        for (EncounterContext c : original) {
+            rebuilt.add((EncounterContext) sharing.rebuild(c));
+        }
+        System.out.println("distinct shared values: " + sharing.shared.size());
+        for (int i = 0; i < original.size(); i++) {
+            if (!engine.evaluate(original.get(i), phase).findings()
+                    .equals(engine.evaluate(rebuilt.get(i), phase).findings())) {
+                throw new AssertionError("findings differ for encounter " + i);
+            }
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[][] perCpuSecond = new double[2][rounds];
+        long sink = 0;
+        for (int round = -2; round < rounds; round++) { // two rounds of warm-up
+            for (int k = 0; k < 2; k++) {
+                List<EncounterContext> contexts = k == 0 ? original : rebuilt;
+                long start = threads.getCurrentThreadCpuTime();
+                long done = 0;
+                long now;
+                int next = 0;
+                do {
+                    for (int i = 0; i < 1000; i++) {
+                        sink += engine.evaluate(contexts.get(next++ & 511), phase).findings().size();
+                    }
+                    done += 1000;
+                    now = threads.getCurrentThreadCpuTime();
+                } while (now - start < 3_000_000_000L);
+                if (round >= 0) {
+                    perCpuSecond[k][round] = done / ((now - start) / 1e9);
+                }
+            }
+        }
+        double[] ratio = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            ratio[i] = perCpuSecond[1][i] / perCpuSecond[0][i];
+        }
+        Arrays.sort(ratio);
+        System.out.printf("as generated: median %.0f per CPU-second; values shared: median %.0f; ratio B/A median %.3f "
+                        + "(%.3f–%.3f)%n", median(perCpuSecond[0]), median(perCpuSecond[1]), ratio[rounds / 2], ratio[0],
+                ratio[rounds - 1]);
+        System.out.println("(findings: " + sink + ")");
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** {@code value} with its model records rebuilt around shared value objects. */
+    private Object rebuild(Object value) throws ReflectiveOperationException {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof BigDecimal || value instanceof Money || value instanceof LocalDateTime
+                || value instanceof LocalDate || strings && value instanceof String) {
+            return shared.computeIfAbsent(value, v -> v);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object o : list) {
+                out.add(rebuild(o));
+            }
+            return List.copyOf(out);
+        }
+        Class<?> type = value.getClass();
+        if (type.isRecord() && type.getPackageName().equals("org.fundwatch.model")) {
+            RecordComponent[] components = type.getRecordComponents();
+            Object[] values = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                values[i] = rebuild(components[i].getAccessor().invoke(value));
+                types[i] = components[i].getType();
+            }
+            Constructor<?> constructor = type.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
+            return constructor.newInstance(values);
+        }
+        return value;
+    }
+}
