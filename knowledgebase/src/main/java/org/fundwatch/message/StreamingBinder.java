@@ -134,21 +134,17 @@ final class StreamingBinder {
         }
         Object[] args = new Object[plan.fields.length];
         long seen = 0;
-        JsonToken t;
         FieldPlan previous = null;
         while (true) {
             FieldPlan field;
-            int predicted = previous == null ? plan.first : previous.next;
-            boolean hit = false;
-            if (predicted >= 0) {
-                hit = p.nextFieldName(plan.fields[predicted].quotedName);
+            FieldPlan guess = plan.guessAfter(previous);
+            if (guess != null && p.nextFieldName(guess.quotedName)) {
+                field = guess; // the member that followed last time: its bytes compared, no lookup
             } else {
-                p.nextToken();
-            }
-            if (hit) {
-                field = plan.fields[predicted]; // the member that followed last time: its bytes compared, no lookup
-            } else {
-                if ((t = p.currentToken()) != JsonToken.FIELD_NAME) {
+                if (guess == null) {
+                    p.nextToken();
+                }
+                if (p.currentToken() != JsonToken.FIELD_NAME) {
                     break;
                 }
                 field = plan.byName.get(p.currentName());
@@ -464,6 +460,12 @@ final class StreamingBinder {
          * (~7 % of the stream job's CPU). A wrong one costs what the lookup cost before. The plans are shared by
          * threads: these plain int writes race, and whichever prediction a reader sees is only tried, never trusted.
          */
+        /** The member to try after {@code previous} (null: the first member); null when there is no guess yet. */
+        FieldPlan guessAfter(FieldPlan previous) {
+            int guess = previous == null ? first : previous.next;
+            return guess < 0 ? null : fields[guess];
+        }
+
         void learn(FieldPlan previous, FieldPlan field) {
             if (previous == null) {
                 first = field.index;

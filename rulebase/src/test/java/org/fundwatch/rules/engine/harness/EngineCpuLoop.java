@@ -1,7 +1,5 @@
 package org.fundwatch.rules.engine.harness;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -9,6 +7,7 @@ import org.fundwatch.model.EncounterContext;
 import org.fundwatch.model.Phase;
 import org.fundwatch.pack.KnowledgePack;
 import org.fundwatch.rules.engine.RuleEngine;
+import org.fundwatch.rules.engine.bench.CpuTimeRun;
 import org.fundwatch.rules.engine.bench.EngineBenchmark;
 import org.fundwatch.rules.source.RulePackSource;
 
@@ -30,23 +29,11 @@ public final class EngineCpuLoop {
         Path pack = Path.of(args.length > 3 ? args[3] : "rulebase/packs/national");
         RuleEngine engine = RuleEngine.compile(RulePackSource.load(pack), kb);
         List<EncounterContext> contexts = EngineBenchmark.generate(kb, 512, 20, 1, new Random(20250614), phase);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long stop = System.nanoTime() + seconds * 1_000_000_000L;
-        int next = 0;
-        long sink = 0;
         while (System.nanoTime() < stop) {
-            long start = threads.getCurrentThreadCpuTime();
-            long done = 0;
-            long now;
-            do {
-                for (int i = 0; i < 1000; i++) {
-                    sink += engine.evaluate(contexts.get(next++ & 511), phase).findings().size();
-                }
-                done += 1000;
-                now = threads.getCurrentThreadCpuTime();
-            } while (now - start < 5_000_000_000L);
-            System.out.printf("%s %.0f/cpu-s%n", phase, done / ((now - start) / 1e9));
+            double rate = CpuTimeRun.perCpuSecond(
+                    i -> engine.evaluate(contexts.get(i & 511), phase).findings().size(), 5);
+            System.out.printf("%s %.0f/cpu-s%n", phase, rate);
         }
-        System.out.println("(findings: " + sink + ")");
     }
 }

@@ -1,7 +1,5 @@
 package org.fundwatch.rules.engine.harness;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -19,6 +17,7 @@ import org.fundwatch.model.Money;
 import org.fundwatch.model.Phase;
 import org.fundwatch.pack.KnowledgePack;
 import org.fundwatch.rules.engine.RuleEngine;
+import org.fundwatch.rules.engine.bench.CpuTimeRun;
 import org.fundwatch.rules.engine.bench.EngineBenchmark;
 import org.fundwatch.rules.source.RulePackSource;
 
@@ -58,37 +57,25 @@ public final class ValueSharingBound {
                 throw new AssertionError("findings differ for encounter " + i);
             }
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        double[][] perCpuSecond = new double[2][rounds];
-        long sink = 0;
+        double[][] rates = new double[2][rounds];
         for (int round = -2; round < rounds; round++) { // two rounds of warm-up
             for (int k = 0; k < 2; k++) {
                 List<EncounterContext> contexts = k == 0 ? original : rebuilt;
-                long start = threads.getCurrentThreadCpuTime();
-                long done = 0;
-                long now;
-                int next = 0;
-                do {
-                    for (int i = 0; i < 1000; i++) {
-                        sink += engine.evaluate(contexts.get(next++ & 511), phase).findings().size();
-                    }
-                    done += 1000;
-                    now = threads.getCurrentThreadCpuTime();
-                } while (now - start < 3_000_000_000L);
+                double rate = CpuTimeRun.perCpuSecond(
+                        i -> engine.evaluate(contexts.get(i & 511), phase).findings().size(), 3);
                 if (round >= 0) {
-                    perCpuSecond[k][round] = done / ((now - start) / 1e9);
+                    rates[k][round] = rate;
                 }
             }
         }
         double[] ratio = new double[rounds];
         for (int i = 0; i < rounds; i++) {
-            ratio[i] = perCpuSecond[1][i] / perCpuSecond[0][i];
+            ratio[i] = rates[1][i] / rates[0][i];
         }
         Arrays.sort(ratio);
         System.out.printf("as generated: median %.0f per CPU-second; values shared: median %.0f; ratio B/A median %.3f "
-                        + "(%.3f–%.3f)%n", median(perCpuSecond[0]), median(perCpuSecond[1]), ratio[rounds / 2], ratio[0],
+                        + "(%.3f–%.3f)%n", median(rates[0]), median(rates[1]), ratio[rounds / 2], ratio[0],
                 ratio[rounds - 1]);
-        System.out.println("(findings: " + sink + ")");
     }
 
     private static double median(double[] values) {
