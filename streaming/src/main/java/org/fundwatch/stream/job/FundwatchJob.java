@@ -46,6 +46,7 @@ import org.fundwatch.stream.model.PackActivation;
 import org.fundwatch.stream.model.PackVersions;
 import org.fundwatch.stream.model.SettledEncounter;
 import org.fundwatch.stream.model.SourceLine;
+import org.fundwatch.stream.parse.InfTime;
 import org.fundwatch.stream.parse.ParseFunction;
 import org.fundwatch.stream.sink.AlertRows;
 import org.fundwatch.stream.sink.ClickHouseSink;
@@ -115,21 +116,20 @@ public final class FundwatchJob {
 
     /** Wires the job into {@code env}, with the sinks {@code config} asks for; returns the streams. */
     public static Pipeline build(StreamExecutionEnvironment env, StreamConfig config) {
+        boolean kafka = isKafka(config);
         DataStream<SourceLine> lines = lines(env, config);
-        SingleOutputStreamOperator<Envelope> envelopes = lines
-                .rebalance() // one file reader (see lines()), parsing on every subtask
+        // Files: one reader (see lines()), parsing rebalanced over every subtask. Kafka: one reader per subtask, each
+        // parsing what it reads (no exchange; give the topic at least as many partitions as the job's parallelism).
+        SingleOutputStreamOperator<Envelope> envelopes = (kafka ? lines : lines.rebalance())
                 .process(new ParseFunction(config.linesPerSecond() / Math.max(1, config.parallelism())))
                 .name("parse + validate").uid("parse");
         DataStream<DeadLetter> dead = envelopes.getSideOutput(ParseFunction.DEAD_LETTERS);
 
-        WatermarkStrategy<Envelope> watermarks = WatermarkStrategy
-                .<Envelope>forBoundedOutOfOrderness(config.outOfOrderness())
-                .withTimestampAssigner((e, t) -> e.eventTime);
-        if (!config.once()) {
-            watermarks = watermarks.withIdleness(Duration.ofSeconds(5));
-        }
-        DataStream<Envelope> timed = envelopes.assignTimestampsAndWatermarks(watermarks).name("event time (inf_time)")
-                .uid("watermarks");
+        // Kafka records carry their watermarks from the source (one per partition: see lines()); file lines get
+        // theirs here, from the parsed inf_time, since the one file reader reads them in time order.
+        DataStream<Envelope> timed = kafka ? envelopes : envelopes.assignTimestampsAndWatermarks(
+                        eventTime(config, (Envelope e) -> e.eventTime))
+                .name("event time (inf_time)").uid("watermarks");
 
         PackVersionSource packSource = new PackVersionSource(config.registry(), config.packName(),
                 config.rulesSource(), config.kb(), config.packPoll().toMillis(), config.once());
@@ -197,9 +197,14 @@ public final class FundwatchJob {
     }
 
     private static DataStream<SourceLine> lines(StreamExecutionEnvironment env, StreamConfig config) {
-        if (config.kafkaBootstrap() != null && config.kafkaTopic() != null) {
+        if (isKafka(config)) {
+            // Watermarks per partition, from each record's inf_time read as the record is fetched: partitions are read
+            // at different speeds (a replay, a lagging partition), and a watermark taken after the readers' records
+            // are mixed would run ahead of the slower partition and make its records late. A record without a
+            // readable inf_time moves no watermark (the parse step dead-letters it).
             return env.fromSource(KafkaLines.source(config.kafkaBootstrap(), config.kafkaTopic(), config.once()),
-                    WatermarkStrategy.noWatermarks(), "Kafka " + config.kafkaTopic()).uid("kafka-source");
+                    eventTime(config, (SourceLine l) -> InfTime.scan(l.bytes)), "Kafka " + config.kafkaTopic())
+                    .uid("kafka-source");
         }
         Path dir = messagesDir(config);
         var builder = FileSource.forBulkFileFormat(new JsonLinesFormat(),
@@ -215,6 +220,26 @@ public final class FundwatchJob {
         // is cheap next to parsing; parsing and evaluation stay parallel.
         return env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), "message files " + dir)
                 .setParallelism(1).uid("file-source");
+    }
+
+    private static boolean isKafka(StreamConfig config) {
+        return config.kafkaBootstrap() != null && config.kafkaTopic() != null;
+    }
+
+    /**
+     * Event time from {@code time}, with watermarks {@code --out-of-orderness} behind the latest time seen; in a
+     * continuous run an input silent for 5 s stops holding the others back.
+     */
+    private static <T> WatermarkStrategy<T> eventTime(StreamConfig config, EventTimeOf<T> time) {
+        WatermarkStrategy<T> watermarks = WatermarkStrategy.<T>forBoundedOutOfOrderness(config.outOfOrderness())
+                .withTimestampAssigner((r, t) -> time.of(r));
+        return config.once() ? watermarks : watermarks.withIdleness(Duration.ofSeconds(5));
+    }
+
+    /** A record's event time in epoch milliseconds. */
+    @FunctionalInterface
+    private interface EventTimeOf<T> extends java.io.Serializable {
+        long of(T record);
     }
 
     /** {@code *.jsonl} except the generator's persons and ground truth; hidden and in-progress files are skipped. */

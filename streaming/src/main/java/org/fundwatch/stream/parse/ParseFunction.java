@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -64,7 +63,6 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
         private static final long serialVersionUID = 1L;
     };
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int MAX_REASON = 500;
 
     private final double linesPerSecondPerSubtask;
@@ -235,7 +233,7 @@ public final class ParseFunction extends ProcessFunction<SourceLine, Envelope> {
         if (time == null) {
             throw new Rejected("inf_time: missing (the event time of the message)");
         }
-        return time.atZone(ZONE).toInstant().toEpochMilli();
+        return InfTime.millis(time);
     }
 
     /**
