@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.fundwatch.clickhouse.ClickHouseConfig;
 import org.fundwatch.clickhouse.ClickHouseEnvironment;
 import org.fundwatch.stream.job.FundwatchJob;
@@ -103,10 +104,12 @@ public final class StreamCommand implements Callable<Integer> {
         if (parallelism < 1) {
             throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1");
         }
-        StreamConfig config = StreamConfig.of(in.toString()).withOnce(once).withParallelism(parallelism)
-                .withPacks(registry.toString(), name, pack == null ? null : pack.toString(), kb.toString())
-                .withOut(out == null ? null : out.toString())
-                .withCheckpoints(checkpoints == null ? null : checkpoints.toString(), checkpointInterval, restore);
+        // absolute paths: on a cluster the sources and sinks open them in task managers, whose working directory is
+        // not the client's
+        StreamConfig config = StreamConfig.of(absolute(in)).withOnce(once).withParallelism(parallelism)
+                .withPacks(absolute(registry), name, absolute(pack), absolute(kb))
+                .withOut(absolute(out))
+                .withCheckpoints(absolute(checkpoints), checkpointInterval, restore);
         if (kafkaBootstrap != null) {
             config = config.withKafka(kafkaBootstrap, kafkaTopic);
         }
@@ -126,7 +129,13 @@ public final class StreamCommand implements Callable<Integer> {
                 + parallelism + (out == null ? "" : ", JSONL to " + out) + (noClickHouse ? "" : ", ClickHouse "
                 + config.clickhouse().url()));
         try {
-            StreamResult result = FundwatchJob.run(config);
+            JobExecutionResult run = FundwatchJob.execute(config);
+            if (!run.isJobExecutionResult()) { // flink run -d: submitted, running on the cluster
+                System.out.println("submitted job " + run.getJobID() + " (detached): its counts are the job's "
+                        + "accumulators and the fundwatchRecordsIn / fundwatchDeadLettered metrics");
+                return 0;
+            }
+            StreamResult result = StreamResult.of(run);
             System.out.println(result);
             return result.reconciles() ? 0 : 1;
         } catch (Exception e) {
@@ -141,5 +150,9 @@ public final class StreamCommand implements Callable<Integer> {
                     + " (run with --verbose for the stack trace)");
             return 1;
         }
+    }
+
+    private static String absolute(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize().toString();
     }
 }

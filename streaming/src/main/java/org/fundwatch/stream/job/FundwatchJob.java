@@ -190,10 +190,18 @@ public final class FundwatchJob {
 
     /** Runs the job and waits for it (a bounded run ends by itself). */
     public static StreamResult run(StreamConfig config) throws Exception {
+        return StreamResult.of(execute(config));
+    }
+
+    /**
+     * Runs the job: on a local MiniCluster, or submitted to the cluster under {@code flink run}. Waits for it except
+     * when submitted detached ({@code flink run -d}); then the result only names the job
+     * ({@link JobExecutionResult#isJobExecutionResult()} is false).
+     */
+    public static JobExecutionResult execute(StreamConfig config) throws Exception {
         StreamExecutionEnvironment env = environment(config);
         build(env, config);
-        JobExecutionResult result = env.execute("fundwatch stream");
-        return StreamResult.of(result);
+        return env.execute("fundwatch stream");
     }
 
     private static DataStream<SourceLine> lines(StreamExecutionEnvironment env, StreamConfig config) {

@@ -12,7 +12,8 @@ import org.fundwatch.stream.parse.ParseFunction;
 public record StreamResult(long recordsIn, long processed, long deadLettered, long feeLines, long millis,
                            long postEvaluationsSkipped) {
 
-    static StreamResult of(JobExecutionResult r) {
+    /** The counts of a finished run (its accumulators). */
+    public static StreamResult of(JobExecutionResult r) {
         return new StreamResult(FundwatchJob.counter(r, ParseFunction.RECORDS_IN),
                 FundwatchJob.counter(r, ParseFunction.PROCESSED), FundwatchJob.counter(r, ParseFunction.DEAD_LETTERED),
                 FundwatchJob.counter(r, ParseFunction.FEE_LINES), r.getNetRuntime(),

@@ -92,9 +92,9 @@ class KafkaSourceTest {
         assertEquals(bad.keySet(), deadLetters.keySet(), "each bad record dead-lettered under its partition and offset");
         deadLetters.values().forEach(reason -> assertTrue(!reason.isBlank(), "a reason"));
 
-        Set<String> expected = orderedAlertIds(tmp.resolve("files/alerts"));
+        Set<String> expected = StreamFixtures.orderedAlertIds(tmp.resolve("files/alerts"));
         assertTrue(expected.size() > 10, "the file run raised alerts: " + expected.size());
-        assertEquals(expected, orderedAlertIds(tmp.resolve("kafka/alerts")));
+        assertEquals(expected, StreamFixtures.orderedAlertIds(tmp.resolve("kafka/alerts")));
         System.err.println("files: " + files + "; kafka: " + topic + "; ordered alerts " + expected.size());
     }
 
@@ -142,14 +142,4 @@ class KafkaSourceTest {
         return "kafka:" + m.topic() + "/" + m.partition() + ":" + m.offset();
     }
 
-    /** Ids of the alerts raised in event-time order (settlement, post, doctor), as in {@code KillRestoreTest}. */
-    private static Set<String> orderedAlertIds(Path dir) throws Exception {
-        Set<String> ids = new TreeSet<>();
-        for (JsonNode a : StreamFixtures.jsonLines(dir)) {
-            if (!a.path("trigger").asText().equals("arrival")) {
-                ids.add(a.path("alert_id").asText());
-            }
-        }
-        return ids;
-    }
 }

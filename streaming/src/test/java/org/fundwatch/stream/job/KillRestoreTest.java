@@ -32,7 +32,7 @@ class KillRestoreTest {
 
         StreamResult whole = FundwatchJob.run(base.withOut(tmp.resolve("a").toString())
                 .withCheckpoints(tmp.resolve("chk-a").toString(), Duration.ofSeconds(1), null));
-        Set<String> expected = ids(tmp.resolve("a/alerts"));
+        Set<String> expected = StreamFixtures.orderedAlertIds(tmp.resolve("a/alerts"));
         assertTrue(expected.size() > 10, "the uninterrupted run raised alerts: " + expected.size());
 
         StreamConfig killed = base.withOut(tmp.resolve("b").toString())
@@ -43,13 +43,13 @@ class KillRestoreTest {
         assertTrue(String.valueOf(rootCause(failure).getMessage()).contains("test failure injected"),
                 "the job failed by the injection: " + failure);
         assertFalse(FundwatchJob.latestCheckpoint(tmp.resolve("chk-b")).isEmpty(), "a checkpoint was retained");
-        Set<String> beforeRestore = ids(tmp.resolve("b/alerts"));
+        Set<String> beforeRestore = StreamFixtures.orderedAlertIds(tmp.resolve("b/alerts"));
         assertTrue(beforeRestore.size() < expected.size(), "killed mid-way: " + beforeRestore.size());
 
         StreamResult restored = FundwatchJob.run(base.withOut(tmp.resolve("b").toString())
                 .withCheckpoints(tmp.resolve("chk-b").toString(), Duration.ofSeconds(1), "latest"));
         List<JsonNode> lines = StreamFixtures.jsonLines(tmp.resolve("b/alerts"));
-        Set<String> actual = ids(tmp.resolve("b/alerts"));
+        Set<String> actual = StreamFixtures.orderedAlertIds(tmp.resolve("b/alerts"));
         Set<String> arrival = new TreeSet<>();
         for (JsonNode a : lines) {
             if (a.path("trigger").asText().equals("arrival")) {
@@ -62,16 +62,6 @@ class KillRestoreTest {
                 + " (" + beforeRestore.size() + " before the kill)");
     }
 
-    /** Ids of the alerts raised in event-time order (not on arrival). */
-    private static Set<String> ids(Path dir) throws Exception {
-        Set<String> ids = new TreeSet<>();
-        for (JsonNode a : StreamFixtures.jsonLines(dir)) {
-            if (!a.path("trigger").asText().equals("arrival")) {
-                ids.add(a.path("alert_id").asText());
-            }
-        }
-        return ids;
-    }
 
     private static Throwable rootCause(Throwable t) {
         while (t.getCause() != null && t.getCause() != t) {

@@ -88,6 +88,20 @@ final class StreamFixtures {
         return out;
     }
 
+    /**
+     * Ids of the alerts under {@code dir} raised in event-time order (settlement, post, doctor). Alerts of 3101/3102
+     * (trigger {@code arrival}) are left out: they depend on the history processed at the instant they arrive.
+     */
+    static java.util.Set<String> orderedAlertIds(Path dir) throws IOException {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (JsonNode a : jsonLines(dir)) {
+            if (!a.path("trigger").asText().equals("arrival")) {
+                ids.add(a.path("alert_id").asText());
+            }
+        }
+        return ids;
+    }
+
     /** The JSON lines of one file. */
     static List<JsonNode> jsonFile(Path file) throws IOException {
         List<JsonNode> out = new ArrayList<>();
