@@ -13,7 +13,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * HTTP binding of the national interface (Jetty core handler, no servlets): {@code POST /fsi/api} (dispatch on the
- * envelope's {@code infno}) and {@code POST /fsi/api/{infno}}.
+ * envelope's {@code infno}) and {@code POST /fsi/api/{infno}}; {@code GET /health} for monitoring.
  *
  * <p>Status codes: everything that reached the national protocol — malformed JSON, a bad envelope, a wrong infno, an
  * institution mismatch, an unknown jr_id — is HTTP 200 with {@code infcode -1}, as the national platform answers and
@@ -25,6 +25,8 @@ import org.eclipse.jetty.util.Callback;
 public final class GatewayHandler extends Handler.Abstract {
     /** The base path. */
     public static final String BASE = "/fsi/api";
+    /** The health path. */
+    public static final String HEALTH = "/health";
     private static final String JSON = "application/json;charset=UTF-8";
 
     private final NationalGateway gateway;
@@ -40,6 +42,9 @@ public final class GatewayHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
+        if (path.equals(HEALTH)) {
+            return health(request, response, callback);
+        }
         String infno;
         if (path.equals(BASE) || path.equals(BASE + "/")) {
             infno = null;
@@ -73,6 +78,25 @@ public final class GatewayHandler extends Handler.Abstract {
             return send(response, callback, HttpStatus.UNAUTHORIZED_401, gateway.refuse(auth.failure()));
         }
         return send(response, callback, HttpStatus.OK_200, gateway.handle(auth.institution().code(), infno, body));
+    }
+
+    /**
+     * {@code GET /health} for load balancers and monitoring, without credentials (it names pack versions, nothing about
+     * patients or institutions). {@code fundwatch serve} listens only once its engine is loaded, so an answer means
+     * ready.
+     */
+    private boolean health(Request request, Response response, Callback callback) {
+        if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+            return send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, gateway.refuse("method "
+                    + abbreviate(request.getMethod()) + " not allowed; GET " + HEALTH));
+        }
+        byte[] body = gateway.health();
+        response.setStatus(HttpStatus.OK_200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback); // Jetty sends no body for HEAD
+        return true;
     }
 
     private NationalGateway.Reply tooLarge() {

@@ -216,6 +216,25 @@ public final class NationalGateway implements AutoCloseable {
         return NationalJson.create();
     }
 
+    /**
+     * The body of {@code GET /health}: the gateway answers, with the rule-pack and knowledge-pack versions it analyses
+     * with and the analyses answered without stored history so far (a rising count means the history store is slow or
+     * down).
+     */
+    public byte[] health() {
+        ActiveEngine.Loaded loaded = engines.current();
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", "UP");
+        body.put("rules", loaded.rulesLabel());
+        body.put("kb", loaded.kbVersion());
+        body.put("degraded_analyses", degradedAnalyses());
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the health body: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** Analyses answered without stored history because the store failed or was slow. */
     public long degradedAnalyses() {
         return history == null ? 0 : history.degraded();

@@ -171,6 +171,22 @@ class GatewayHttpTest {
     }
 
     @Test
+    void healthNamesThePacksWithoutCredentialsAndOnlyForGet() throws Exception {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port()
+                + "/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode());
+        JsonNode body = JSON.readTree(health.body());
+        assertEquals("UP", body.path("status").asText());
+        assertEquals("national (test)", body.path("rules").asText());
+        assertEquals(GatewayTestSupport.engine().knowledgePack().version(), body.path("kb").asText());
+        assertTrue(body.path("degraded_analyses").isIntegralNumber(), health.body());
+
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port()
+                + "/health")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        refused(post, 405);
+    }
+
+    @Test
     void wrongCredentialsAreRejected() throws Exception {
         refused(post("/fsi/api", GatewayTestSupport.sample(), A, "wrong-key"), 401);
         refused(post("/fsi/api", GatewayTestSupport.sample(), A, KEY_B), 401);
