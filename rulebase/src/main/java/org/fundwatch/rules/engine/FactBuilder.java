@@ -91,9 +91,17 @@ final class FactBuilder {
         LineFact[] lines = new LineFact[n];
         CodeKnowledge[] knowledge = new CodeKnowledge[n];
         boolean usage = false;
+        int touched = 0;
         for (int i = 0; i < n; i++) {
-            // all lookups first: independent loads into a large table, which the CPU overlaps
-            knowledge[i] = index.of(feeLines.get(i).itemCode());
+            // All lookups first: independent loads into a large table, which the CPU overlaps. The same loop reads one
+            // field of each value object the next loop needs (time, amounts), so that their cache misses overlap here
+            // too instead of stalling the dependent work below one by one.
+            FeeLine l = feeLines.get(i);
+            knowledge[i] = index.of(l.itemCode());
+            touched += touch(l);
+        }
+        if (touched == TOUCH_SENTINEL) {
+            Thread.onSpinWait(); // a use of the reads that changes nothing, so the JIT keeps them (no shared write)
         }
         LocalDate lastDate = null; // lines come in runs of one date: its epoch day is computed once per run
         long lastDay = -1;
@@ -159,6 +167,42 @@ final class FactBuilder {
         }
         care.addTo(ctx, current, encounter, registered, ageDays, facts);
         return new Facts(facts, encounter, reference);
+    }
+
+    /** Any value: the sum of the reads in {@link #touch} is compared with it so that they are not dropped as unused. */
+    private static final int TOUCH_SENTINEL = 0x5EED;
+
+    /**
+     * One field of each value object of {@code l} that enrichment reads (a read, no computation). Measured: +6 % (mid)
+     * and +7 % (pre) evaluations per CPU-second on the rule bench's 512 encounters, median ratio of 14 alternating 3-s
+     * pairs in one JVM; docs/rule-pack.md, session 16.
+     */
+    private static int touch(FeeLine l) {
+        int t = 0;
+        LocalDateTime time = l.time();
+        if (time != null) {
+            t += time.toLocalDate().getDayOfMonth();
+        }
+        BigDecimal quantity = l.quantity();
+        if (quantity != null) {
+            t += quantity.scale();
+        }
+        BigDecimal price = l.unitPrice();
+        if (price != null) {
+            t += price.scale();
+        }
+        if (l.amount() != null) {
+            t += (int) l.amount().fen();
+        }
+        BigDecimal days = l.daysSupply();
+        if (days != null) {
+            t += days.scale();
+        }
+        String prescription = l.prescriptionNo();
+        if (prescription != null) {
+            t += prescription.length();
+        }
+        return t;
     }
 
     private static Encounter currentOf(EncounterContext ctx) {
