@@ -91,12 +91,7 @@ public final class GatewayHandler extends Handler.Abstract {
             return send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, gateway.refuse("method "
                     + abbreviate(request.getMethod()) + " not allowed; GET " + HEALTH));
         }
-        byte[] body = gateway.health();
-        response.setStatus(HttpStatus.OK_200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback); // Jetty sends no body for HEAD
-        return true;
+        return write(response, callback, HttpStatus.OK_200, gateway.health()); // Jetty sends no body for HEAD
     }
 
     private NationalGateway.Reply tooLarge() {
@@ -104,10 +99,14 @@ public final class GatewayHandler extends Handler.Abstract {
     }
 
     private static boolean send(Response response, Callback callback, int status, NationalGateway.Reply reply) {
+        return write(response, callback, status, reply.body());
+    }
+
+    private static boolean write(Response response, Callback callback, int status, byte[] json) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
-        response.write(true, ByteBuffer.wrap(reply.body()), callback);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, json.length);
+        response.write(true, ByteBuffer.wrap(json), callback);
         return true;
     }
 

@@ -183,26 +183,19 @@ final class FactBuilder {
         if (time != null) {
             t += time.toLocalDate().getDayOfMonth();
         }
-        BigDecimal quantity = l.quantity();
-        if (quantity != null) {
-            t += quantity.scale();
-        }
-        BigDecimal price = l.unitPrice();
-        if (price != null) {
-            t += price.scale();
-        }
+        t += scaleOf(l.quantity()) + scaleOf(l.unitPrice()) + scaleOf(l.daysSupply());
         if (l.amount() != null) {
             t += (int) l.amount().fen();
-        }
-        BigDecimal days = l.daysSupply();
-        if (days != null) {
-            t += days.scale();
         }
         String prescription = l.prescriptionNo();
         if (prescription != null) {
             t += prescription.length();
         }
         return t;
+    }
+
+    private static int scaleOf(BigDecimal value) {
+        return value == null ? 0 : value.scale();
     }
 
     private static Encounter currentOf(EncounterContext ctx) {

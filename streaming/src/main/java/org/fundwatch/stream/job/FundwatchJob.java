@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -128,7 +129,7 @@ public final class FundwatchJob {
         // Kafka records carry their watermarks from the source (one per partition: see lines()); file lines get
         // theirs here, from the parsed inf_time, since the one file reader reads them in time order.
         DataStream<Envelope> timed = kafka ? envelopes : envelopes.assignTimestampsAndWatermarks(
-                        eventTime(config, (Envelope e) -> e.eventTime))
+                        eventTime(config, (Envelope e, long recordTime) -> e.eventTime))
                 .name("event time (inf_time)").uid("watermarks");
 
         PackVersionSource packSource = new PackVersionSource(config.registry(), config.packName(),
@@ -211,8 +212,8 @@ public final class FundwatchJob {
             // are mixed would run ahead of the slower partition and make its records late. A record without a
             // readable inf_time moves no watermark (the parse step dead-letters it).
             return env.fromSource(KafkaLines.source(config.kafkaBootstrap(), config.kafkaTopic(), config.once()),
-                    eventTime(config, (SourceLine l) -> InfTime.scan(l.bytes)), "Kafka " + config.kafkaTopic())
-                    .uid("kafka-source");
+                    eventTime(config, (SourceLine l, long kafkaTime) -> InfTime.scan(l.bytes)),
+                    "Kafka " + config.kafkaTopic()).uid("kafka-source");
         }
         Path dir = messagesDir(config);
         var builder = FileSource.forBulkFileFormat(new JsonLinesFormat(),
@@ -235,19 +236,13 @@ public final class FundwatchJob {
     }
 
     /**
-     * Event time from {@code time}, with watermarks {@code --out-of-orderness} behind the latest time seen; in a
+     * Event time as {@code time} assigns it (epoch milliseconds), with watermarks {@code --out-of-orderness} behind the latest time seen; in a
      * continuous run an input silent for 5 s stops holding the others back.
      */
-    private static <T> WatermarkStrategy<T> eventTime(StreamConfig config, EventTimeOf<T> time) {
+    private static <T> WatermarkStrategy<T> eventTime(StreamConfig config, SerializableTimestampAssigner<T> time) {
         WatermarkStrategy<T> watermarks = WatermarkStrategy.<T>forBoundedOutOfOrderness(config.outOfOrderness())
-                .withTimestampAssigner((r, t) -> time.of(r));
+                .withTimestampAssigner(time);
         return config.once() ? watermarks : watermarks.withIdleness(Duration.ofSeconds(5));
-    }
-
-    /** A record's event time in epoch milliseconds. */
-    @FunctionalInterface
-    private interface EventTimeOf<T> extends java.io.Serializable {
-        long of(T record);
     }
 
     /** {@code *.jsonl} except the generator's persons and ground truth; hidden and in-progress files are skipped. */

@@ -3,7 +3,6 @@ package org.fundwatch.rules.engine.harness;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -11,15 +10,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.fundwatch.model.EncounterContext;
 import org.fundwatch.model.Money;
 import org.fundwatch.model.Phase;
-import org.fundwatch.pack.KnowledgePack;
 import org.fundwatch.rules.engine.RuleEngine;
 import org.fundwatch.rules.engine.bench.CpuTimeRun;
-import org.fundwatch.rules.engine.bench.EngineBenchmark;
-import org.fundwatch.rules.source.RulePackSource;
 
 /**
  * Measurement harness (not a test; docs/harness.md): an upper bound of what primitive amounts and times in the model
@@ -40,12 +35,12 @@ public final class ValueSharingBound {
     }
 
     public static void main(String[] args) throws Exception {
-        KnowledgePack kb = KnowledgePack.load(Path.of(args[0]));
-        Phase phase = Phase.valueOf(args[1]);
+        BenchSetup bench = BenchSetup.of(args[0], args[1], "rulebase/packs/national");
+        RuleEngine engine = bench.engine();
+        Phase phase = bench.phase();
         int rounds = Integer.parseInt(args[2]);
         ValueSharingBound sharing = new ValueSharingBound(args.length > 3 && args[3].equals("strings"));
-        RuleEngine engine = RuleEngine.compile(RulePackSource.load(Path.of("rulebase/packs/national")), kb);
-        List<EncounterContext> original = EngineBenchmark.generate(kb, 512, 20, 1, new Random(20250614), phase);
+        List<EncounterContext> original = bench.encounters();
         List<EncounterContext> rebuilt = new ArrayList<>();
         for (EncounterContext c : original) {
             rebuilt.add((EncounterContext) sharing.rebuild(c));

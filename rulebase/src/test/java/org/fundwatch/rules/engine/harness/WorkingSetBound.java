@@ -1,15 +1,6 @@
 package org.fundwatch.rules.engine.harness;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Random;
-import org.fundwatch.model.EncounterContext;
-import org.fundwatch.model.Phase;
-import org.fundwatch.pack.KnowledgePack;
-import org.fundwatch.rules.engine.RuleEngine;
 import org.fundwatch.rules.engine.bench.CpuTimeRun;
-import org.fundwatch.rules.engine.bench.EngineBenchmark;
-import org.fundwatch.rules.source.RulePackSource;
 
 /**
  * Measurement harness (not a test; docs/harness.md): what the cache state of the encounters costs. It alternates 3-s
@@ -25,18 +16,13 @@ public final class WorkingSetBound {
     }
 
     public static void main(String[] args) throws Exception {
-        KnowledgePack kb = KnowledgePack.load(Path.of(args[0]));
-        Phase phase = Phase.valueOf(args[1]);
+        BenchSetup bench = BenchSetup.of(args[0], args[1], args.length > 3 ? args[3] : "rulebase/packs/national");
         int rounds = Integer.parseInt(args[2]);
-        Path pack = Path.of(args.length > 3 ? args[3] : "rulebase/packs/national");
-        RuleEngine engine = RuleEngine.compile(RulePackSource.load(pack), kb);
-        List<EncounterContext> contexts = EngineBenchmark.generate(kb, 512, 20, 1, new Random(20250614), phase);
         for (int r = 0; r < rounds; r++) {
             for (int n : new int[] {512, 16}) {
                 int mask = n - 1;
-                double rate = CpuTimeRun.perCpuSecond(
-                        i -> engine.evaluate(contexts.get(i & mask), phase).findings().size(), 3);
-                System.out.printf("%s %3d encounters: %.0f/cpu-s%n", phase, n, rate);
+                double rate = CpuTimeRun.perCpuSecond(i -> bench.evaluate(i & mask), 3);
+                System.out.printf("%s %3d encounters: %.0f/cpu-s%n", bench.phase(), n, rate);
             }
         }
     }
