@@ -366,7 +366,7 @@ final class CareFacts {
                     drugFen += fen;
                 }
             }
-            facts.add(new PrescriptionFact(no, drugs, List.of(drugIds), drugFen, pieces, List.of(pieceIds), pieceFen,
+            facts.add(new PrescriptionFact(no, drugs, drugIds, drugFen, pieces, pieceIds, pieceFen,
                     doctor));
         }
     }

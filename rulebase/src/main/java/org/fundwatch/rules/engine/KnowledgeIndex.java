@@ -172,6 +172,10 @@ final class KnowledgeIndex {
 
     private static void with(Map<String, CodeKnowledge.Builder> b, String code,
                              Consumer<CodeKnowledge.Builder> change) {
-        change.accept(b.computeIfAbsent(code, c -> new CodeKnowledge.Builder()));
+        change.accept(b.computeIfAbsent(code, c -> {
+            CodeKnowledge.Builder k = new CodeKnowledge.Builder();
+            k.code = c;
+            return k;
+        }));
     }
 }

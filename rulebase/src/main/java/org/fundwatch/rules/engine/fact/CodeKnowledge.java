@@ -37,6 +37,10 @@ public final class CodeKnowledge {
     final long priceCapMicros;
     final Map<String, DuplicateChargePair> duplicateSubs;
     final boolean duplicateSub;
+    /** The ATC subgroup of the code ({@link LineFact#atcSubgroup(String)}); meaningful only when {@link #hasCode}. */
+    final String atcSubgroup;
+    /** Whether this is the knowledge of one code (false for {@link #NONE}, shared by every code without any). */
+    final boolean hasCode;
     private final boolean usageLimit;
 
     private CodeKnowledge(Builder b) {
@@ -62,6 +66,8 @@ public final class CodeKnowledge {
         priceCapMicros = b.priceCapMicros;
         duplicateSubs = Map.copyOf(b.duplicateSubs);
         duplicateSub = b.duplicateSub;
+        hasCode = b.code != null;
+        atcSubgroup = hasCode ? LineFact.atcSubgroup(b.code) : null;
         usageLimit = frequency != null || period != null || course != null || paymentCourseDays > 0;
     }
 
@@ -88,6 +94,8 @@ public final class CodeKnowledge {
 
     /** Mutable builder used by the knowledge index. */
     public static final class Builder {
+        /** The code this knowledge belongs to; null only for {@link #NONE}. */
+        public String code;
         public String genderOnly;
         public String genderText;
         public String ageTarget;

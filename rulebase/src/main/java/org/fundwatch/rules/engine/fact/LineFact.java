@@ -32,6 +32,7 @@ public final class LineFact {
     private final CodeKnowledge k;
     private final String atcSubgroup;
 
+    /** A line; {@code knowledge} is the knowledge index's entry for {@code itemCode} ({@link CodeKnowledge#NONE} if none). */
     public LineFact(int index, String lineId, String itemCode, String name, ListType listType, String prescriptionNo,
                     boolean current, LocalDateTime time, long day, BigDecimal quantity, long unitPriceMicros,
                     long amountFen, long expectedAmountFen, String doctorCode, long coveredFrom, long coveredTo,
@@ -53,7 +54,9 @@ public final class LineFact {
         this.coveredFrom = coveredFrom;
         this.coveredTo = coveredTo;
         this.k = knowledge;
-        this.atcSubgroup = atcSubgroup(itemCode);
+        // the subgroup of an indexed code was computed with the index: no read of the code's characters and of the
+        // subgroup cache (a 180-KB array, a cache miss per line on a cold request)
+        this.atcSubgroup = knowledge.hasCode ? knowledge.atcSubgroup : atcSubgroup(itemCode);
     }
 
     public int getIndex() {

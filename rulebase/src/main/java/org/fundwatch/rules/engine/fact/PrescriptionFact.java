@@ -16,14 +16,15 @@ public final class PrescriptionFact {
     private final long tcmFen;
     private final String doctorCode;
 
-    public PrescriptionFact(String prescriptionNo, int drugCount, List<String> drugLineIds, long drugFen,
-                            int tcmPieceCount, List<String> tcmLineIds, long tcmFen, String doctorCode) {
+    /** The line ids are copied (enrichment builds them in arrays: one copy each, no intermediate list). */
+    public PrescriptionFact(String prescriptionNo, int drugCount, String[] drugLineIds, long drugFen,
+                            int tcmPieceCount, String[] tcmLineIds, long tcmFen, String doctorCode) {
         this.prescriptionNo = prescriptionNo;
         this.drugCount = drugCount;
-        this.drugLineIds = List.copyOf(drugLineIds);
+        this.drugLineIds = List.of(drugLineIds);
         this.drugFen = drugFen;
         this.tcmPieceCount = tcmPieceCount;
-        this.tcmLineIds = List.copyOf(tcmLineIds);
+        this.tcmLineIds = List.of(tcmLineIds);
         this.tcmFen = tcmFen;
         this.doctorCode = doctorCode;
     }
