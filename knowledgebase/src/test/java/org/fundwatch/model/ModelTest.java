@@ -46,6 +46,10 @@ class ModelTest {
         assertEquals(ListType.CONSUMABLE, ListType.ofCode("301"));
         assertEquals(ListType.OTHER, ListType.ofCode("501"));
         assertTrue(ListType.TCM_PIECE.isMedicine());
+        assertEquals(java.util.EnumSet.of(ListType.DRUG, ListType.TCM_PIECE, ListType.IN_HOUSE_PREPARATION,
+                ListType.ETHNIC_MEDICINE, ListType.TCM_GRANULE), java.util.Arrays.stream(ListType.values())
+                .filter(ListType::isMedicine).collect(java.util.stream.Collectors.toCollection(
+                        () -> java.util.EnumSet.noneOf(ListType.class))));
         assertEquals(ListType.DRUG, ListType.ofItemCode("ZA04CAE0023010100166"));
         assertEquals(ListType.OTHER, ListType.ofItemCode("XY1346"));
         assertEquals(Phase.PRE, Phase.ofTriggerScenario("4", Phase.MID));
