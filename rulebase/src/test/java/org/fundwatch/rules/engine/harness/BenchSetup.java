@@ -19,6 +19,17 @@ import org.fundwatch.rules.source.RulePackSource;
  * @param encounters the 512 encounters (index them with {@code i & 511})
  */
 record BenchSetup(RuleEngine engine, Phase phase, List<EncounterContext> encounters) {
+    /** The rule pack source the harnesses evaluate unless told otherwise (run from the repository's root). */
+    static final String DEFAULT_PACK = "rulebase/packs/national";
+
+    /**
+     * From a harness's arguments: knowledge-pack directory ({@code args[0]}), phase ({@code args[1]}) and, when given,
+     * the pack source directory at {@code args[packIndex]} (else {@link #DEFAULT_PACK}).
+     */
+    static BenchSetup of(String[] args, int packIndex) {
+        return of(args[0], args[1], args.length > packIndex ? args[packIndex] : DEFAULT_PACK);
+    }
+
     /** From a harness's first arguments: knowledge-pack directory, phase, and the pack source directory. */
     static BenchSetup of(String kbDir, String phase, String packDir) {
         KnowledgePack kb = KnowledgePack.load(Path.of(kbDir));

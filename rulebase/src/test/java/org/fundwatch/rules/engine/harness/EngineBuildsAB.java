@@ -18,6 +18,9 @@ import java.util.Random;
  * alternating 3-s rounds of the thread's CPU time. Prints each pair and the median ratio B/A. Running a build against
  * a copy of itself shows this machine's floor (an A/A run gave 1.031 over 16 pairs on 2026-12-07).
  *
+ * <p>It uses no project class itself (each build's classes come only from its jar), so it times its rounds here rather
+ * than with {@code CpuTimeRun}, and needs only the test classes on its class path.
+ *
  * <p>Arguments: jar A, jar B, knowledge-pack directory, phase (PRE/MID), pairs, optionally the pack source directory.
  */
 public final class EngineBuildsAB {
@@ -33,7 +36,7 @@ public final class EngineBuildsAB {
     }
 
     public static void main(String[] args) throws Throwable {
-        String pack = args.length > 5 ? args[5] : "rulebase/packs/national";
+        String pack = args.length > 5 ? args[5] : BenchSetup.DEFAULT_PACK;
         Build a = load(args[0], args[2], args[3], pack);
         Build b = load(args[1], args[2], args[3], pack);
         int pairs = Integer.parseInt(args[4]);

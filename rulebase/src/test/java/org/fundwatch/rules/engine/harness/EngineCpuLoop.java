@@ -14,7 +14,7 @@ public final class EngineCpuLoop {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchSetup bench = BenchSetup.of(args[0], args[1], args.length > 3 ? args[3] : "rulebase/packs/national");
+        BenchSetup bench = BenchSetup.of(args, 3);
         long seconds = Long.parseLong(args[2]);
         long stop = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < stop) {

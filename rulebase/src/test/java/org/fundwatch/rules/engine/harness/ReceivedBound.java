@@ -16,7 +16,7 @@ public final class ReceivedBound {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchSetup bench = BenchSetup.of(args[0], args[1], args.length > 3 ? args[3] : "rulebase/packs/national");
+        BenchSetup bench = BenchSetup.of(args, 3);
         int rounds = Integer.parseInt(args[2]);
         for (int r = 0; r < rounds; r++) {
             double copyAndEvaluate = CpuTimeRun.perCpuSecond(i -> bench.engine()

@@ -35,7 +35,7 @@ public final class ValueSharingBound {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchSetup bench = BenchSetup.of(args[0], args[1], "rulebase/packs/national");
+        BenchSetup bench = BenchSetup.of(args[0], args[1], BenchSetup.DEFAULT_PACK);
         RuleEngine engine = bench.engine();
         Phase phase = bench.phase();
         int rounds = Integer.parseInt(args[2]);
